@@ -1,0 +1,44 @@
+// shellac: the desktop workstation.
+
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Shellac"));
+    QApplication::setOrganizationName(QStringLiteral("Shellac"));
+    QApplication::setOrganizationDomain(QStringLiteral("shellac.org"));
+    QApplication::setApplicationVersion(QStringLiteral(SHELLAC_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.shellac.Shellac"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/shellac.svg")));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("shellac"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Restoration workstation for 78 rpm gramophone transfers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "Recordings or folders to open."),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    shellac::ui::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openPaths(parser.positionalArguments());
+    return app.exec();
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# House rules that the compiler cannot see (ARCHITECTURE.md):
+#  - core/ is GUI-free: no QtGui/QtWidgets headers;
+#  - torch headers only in core/ml, and only in .cpp files there;
+#  - the top level holds exactly the agreed folders.
+set -u
+root="${1:?usage: check_layout.sh PROJECT_ROOT}"
+cd "$root" || exit 2
+status=0
+complain() { echo "architecture: $*" >&2; status=1; }
+
+gui=$(grep -rlE '#include *<(QtWidgets|QtGui|QtMultimedia)|#include *<Q(Widget|Painter|Image|Pixmap|Color|MainWindow|Application|GuiApplication)>' core || true)
+[ -n "$gui" ] && complain "GUI headers in core/: $gui"
+
+torch=$(grep -rlE '#include *[<"](torch|ATen|c10)/' app ui core tests | grep -v '^core/ml/' || true)
+[ -n "$torch" ] && complain "torch headers outside core/ml: $torch"
+torch_headers=$(grep -rlE '#include *[<"](torch|ATen|c10)/' core/ml --include='*.h' || true)
+[ -n "$torch_headers" ] && complain "torch included from a header (use pimpl): $torch_headers"
+
+for d in CMakeLists.txt app core ui resources translations tests packaging; do
+    [ -e "$d" ] || complain "missing top-level entry: $d"
+done
+for e in *; do
+    case "$e" in
+        CMakeLists.txt|app|core|ui|resources|translations|tests|packaging|scripts|README.md|bench|docs|build|build-*|data|test_audio) ;;
+        *) complain "unexpected top-level entry: $e" ;;
+    esac
+done
+
+[ $status -eq 0 ] && echo "architecture: all rules hold"
+exit $status

@@ -1,0 +1,229 @@
+#include "dsp/HumDetector.h"
+
+#include "dsp/Stft.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstring>
+#include <numbers>
+
+namespace shellac::dsp {
+
+namespace {
+
+constexpr double kMedianHalfWidthHz = 8.0;
+constexpr double kTiny = 1e-30;
+
+double toDb(double ratio) { return ratio > kTiny ? 10.0 * std::log10(ratio) : -300.0; }
+
+} // namespace
+
+HumDetector::HumDetector(int sampleRate, int channels, HumDetectorSettings settings)
+    : m_sampleRate(sampleRate), m_channels(channels), m_settings(settings)
+{
+    m_fftSize = 4096;
+    while (m_fftSize * 2 <= 4 * sampleRate)
+        m_fftSize *= 2;
+    m_fft = std::make_unique<RealFft>(m_fftSize);
+    const double topHz = std::min({m_settings.maxHarmonics * 63.0 + 10.0, m_settings.maxFrequencyHz + 10.0,
+                                   0.45 * sampleRate});
+    m_maxBin = std::min(m_fftSize / 2, static_cast<int>(topHz / binHz()) + static_cast<int>(kMedianHalfWidthHz / binHz()) + 4);
+    m_input.assign(static_cast<std::size_t>(channels), std::vector<float>(static_cast<std::size_t>(m_fftSize), 0.0f));
+    m_power.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
+    m_windowed.resize(static_cast<std::size_t>(m_fftSize));
+    m_spectrum.resize(static_cast<std::size_t>(m_fftSize / 2 + 1));
+}
+
+HumDetector::~HumDetector() = default;
+
+void HumDetector::add(const AudioBlock& block)
+{
+    assert(block.channels() == m_channels);
+    const int hop = m_fftSize / 2;
+    std::int64_t pos = 0;
+    while (pos < block.frames()) {
+        const int n = static_cast<int>(std::min<std::int64_t>(m_fftSize - m_fill, block.frames() - pos));
+        for (int c = 0; c < m_channels; ++c)
+            std::copy_n(block.channel(c).data() + pos, n, m_input[static_cast<std::size_t>(c)].data() + m_fill);
+        m_fill += n;
+        pos += n;
+        if (m_fill == m_fftSize) {
+            for (int c = 0; c < m_channels; ++c)
+                addFrame(m_input[static_cast<std::size_t>(c)], m_fftSize);
+            ++m_frames;
+            for (auto& v : m_input)
+                std::memmove(v.data(), v.data() + hop, sizeof(float) * static_cast<std::size_t>(m_fftSize - hop));
+            m_fill = m_fftSize - hop;
+        }
+    }
+}
+
+void HumDetector::addFrame(const std::vector<float>& samples, int length)
+{
+    double sumW = 0.0;
+    for (int i = 0; i < length; ++i) {
+        const double w = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / length);
+        sumW += w;
+        m_windowed[static_cast<std::size_t>(i)] = static_cast<float>(w * samples[static_cast<std::size_t>(i)]);
+    }
+    std::fill(m_windowed.begin() + length, m_windowed.end(), 0.0f);
+    m_fft->forward(m_windowed.data(), m_spectrum.data());
+    for (int b = 0; b <= m_maxBin; ++b)
+        m_power[static_cast<std::size_t>(b)] += std::norm(std::complex<double>(m_spectrum[static_cast<std::size_t>(b)]));
+    m_calibration += 2.0 / (sumW * sumW);
+}
+
+double HumDetector::score(double f0, double tolerance) const
+{
+    // Sum of how far (dB) each harmonic's best bin near k*f0 stands above 6 dB over the median.
+    double total = 0.0;
+    const double top = std::min(m_settings.maxFrequencyHz, 0.45 * m_sampleRate);
+    for (int k = 1; k <= m_settings.maxHarmonics && k * f0 <= top; ++k) {
+        const double centre = k * f0 / binHz();
+        const int lo = std::max(1, static_cast<int>(std::floor(centre - tolerance)));
+        const int hi = std::min(m_maxBin - 1, static_cast<int>(std::ceil(centre + tolerance)));
+        double best = 0.0;
+        for (int b = lo; b <= hi; ++b)
+            best = std::max(best, m_mean[static_cast<std::size_t>(b)] / m_median[static_cast<std::size_t>(b)]);
+        total += std::max(0.0, toDb(best) - 6.0);
+    }
+    return total;
+}
+
+HumEstimate HumDetector::estimate()
+{
+    HumEstimate result;
+    if (m_frames == 0 && m_fill > 0) {
+        // Shorter than one frame: use what there is.
+        for (int c = 0; c < m_channels; ++c)
+            addFrame(m_input[static_cast<std::size_t>(c)], m_fill);
+        ++m_frames;
+        m_fill = 0;
+    }
+    if (m_frames == 0)
+        return result;
+
+    const double count = double(m_frames) * m_channels;
+    const double calibration = m_calibration / count; // |X|^2 -> sinusoid power (A^2/2)
+    m_mean.resize(m_power.size());
+    for (std::size_t b = 0; b < m_power.size(); ++b)
+        m_mean[b] = m_power[b] / count;
+
+    // Local median over +-8 Hz; floored so that digital silence never divides by zero.
+    const int half = std::max(3, static_cast<int>(kMedianHalfWidthHz / binHz()));
+    m_median.assign(m_mean.size(), 0.0);
+    std::vector<double> window;
+    double peakMean = 0.0;
+    for (double v : m_mean)
+        peakMean = std::max(peakMean, v);
+    const double floor = std::max(kTiny, peakMean * 1e-14);
+    for (int b = 0; b <= m_maxBin; ++b) {
+        const int lo = std::max(0, b - half), hi = std::min(m_maxBin, b + half);
+        window.assign(m_mean.begin() + lo, m_mean.begin() + hi + 1);
+        auto mid = window.begin() + static_cast<std::ptrdiff_t>(window.size() / 2);
+        std::nth_element(window.begin(), mid, window.end());
+        m_median[static_cast<std::size_t>(b)] = std::max(*mid, floor);
+    }
+
+    // Coarse search on a 0.01 Hz grid.
+    std::vector<std::pair<double, double>> ranges;
+    const bool forced = m_settings.forcedFundamentalHz > 0.0;
+    if (forced)
+        ranges.push_back({m_settings.forcedFundamentalHz - 1.0, m_settings.forcedFundamentalHz + 1.0});
+    else
+        ranges = {{47.0, 53.0}, {57.0, 63.0}};
+    double bestF = forced ? m_settings.forcedFundamentalHz : 0.0, bestScore = 0.0;
+    for (const auto& [lo, hi] : ranges)
+        for (double f = lo; f <= hi + 1e-9; f += 0.01) {
+            const double s = score(f, 1.0);
+            if (s > bestScore) {
+                bestScore = s;
+                bestF = f;
+            }
+        }
+    if (bestScore <= 0.0 && !forced)
+        return result;
+
+    // Measure the harmonics near k * f0 and refine f0 from them (twice: the refined f0 finds
+    // the high harmonics more reliably).
+    const double top = std::min(m_settings.maxFrequencyHz, 0.45 * m_sampleRate);
+    double f0 = bestF;
+    std::vector<HumHarmonic> present;
+    for (int pass = 0; pass < 2; ++pass) {
+        present.clear();
+        double sumW = 0.0, sumWF = 0.0;
+        for (int k = 1; k <= m_settings.maxHarmonics && k * f0 <= top; ++k) {
+            const int centre = static_cast<int>(std::lround(k * f0 / binHz()));
+            const int searchHalf = pass == 0 ? 2 : 1 + static_cast<int>(k * 0.02 / binHz());
+            int best = -1;
+            for (int b = std::max(2, centre - searchHalf); b <= std::min(m_maxBin - 2, centre + searchHalf); ++b)
+                if (best < 0 || m_mean[static_cast<std::size_t>(b)] > m_mean[static_cast<std::size_t>(best)])
+                    best = b;
+            if (best < 0)
+                continue;
+            const double p0 = m_mean[static_cast<std::size_t>(best)];
+            const double pl = m_mean[static_cast<std::size_t>(best - 1)], pr = m_mean[static_cast<std::size_t>(best + 1)];
+            if (p0 < pl || p0 < pr || p0 <= kTiny)
+                continue; // edge of the search window, not a peak
+            const double prom = p0 / m_median[static_cast<std::size_t>(best)];
+            if (toDb(prom) < m_settings.presenceDb)
+                continue;
+            // Parabola through the log powers: peak offset (bins) and peak height.
+            const double a = std::log(std::max(pl, kTiny)), b0 = std::log(p0), c = std::log(std::max(pr, kTiny));
+            const double denom = a - 2.0 * b0 + c;
+            const double delta = denom < 0.0 ? std::clamp(0.5 * (a - c) / denom, -0.5, 0.5) : 0.0;
+            const double peak = std::exp(b0 - 0.25 * (a - c) * delta);
+            HumHarmonic h;
+            h.number = k;
+            h.frequencyHz = (best + delta) * binHz();
+            h.levelDb = toDb(peak * calibration);
+            h.prominenceDb = toDb(peak / m_median[static_cast<std::size_t>(best)]);
+            // -3 dB width of the peak (linear interpolation between bins) versus the Hann
+            // window's own 1.44 bins: the excess is drift of the hum frequency.
+            auto halfPoint = [&](int dir) {
+                int b = best;
+                while (b + dir >= 1 && b + dir < m_maxBin && m_mean[static_cast<std::size_t>(b + dir)] > p0 / 2 && std::abs(b - best) < 64)
+                    b += dir;
+                const double inside = m_mean[static_cast<std::size_t>(b)], outside = m_mean[static_cast<std::size_t>(b + dir)];
+                const double frac = inside > outside ? (inside - p0 / 2) / (inside - outside) : 0.0;
+                return b + dir * std::clamp(frac, 0.0, 1.0);
+            };
+            const double widthBins = halfPoint(+1) - halfPoint(-1);
+            h.spreadHz = std::sqrt(std::max(0.0, widthBins * widthBins - 1.44 * 1.44)) * binHz();
+            double interference = kTiny;
+            for (int b = std::max(1, best - static_cast<int>(60.0 / binHz())); b <= std::min(m_maxBin, best + static_cast<int>(60.0 / binHz())); ++b) {
+                const double df = std::abs(b - best) * binHz();
+                if (df < 2.0)
+                    continue;
+                const double lp = 1.0 / (1.0 + (df / 5.0) * (df / 5.0));
+                interference = std::max(interference, m_mean[static_cast<std::size_t>(b)] * lp * lp * lp * lp);
+            }
+            h.isolationDb = toDb(peak / interference);
+            present.push_back(h);
+            const double w = double(k) * k * std::min(prom, 1e4);
+            sumW += w;
+            sumWF += w * h.frequencyHz / k;
+        }
+        if (sumW > 0.0)
+            f0 = sumWF / sumW;
+    }
+
+    bool anyOdd = false;
+    double total = 0.0;
+    for (const HumHarmonic& h : present) {
+        anyOdd = anyOdd || (h.number % 2 == 1);
+        total += std::pow(10.0, h.levelDb / 10.0);
+    }
+    const bool strongFundamental = !present.empty() && present.front().number == 1
+                                   && present.front().prominenceDb >= m_settings.presenceDb + 10.0;
+    result.detected = forced || (present.size() >= 2 && anyOdd) || strongFundamental;
+    if (!result.detected)
+        return result;
+    result.fundamentalHz = f0;
+    result.harmonics = std::move(present);
+    result.levelDb = toDb(total);
+    return result;
+}
+
+} // namespace shellac::dsp

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "audio/AudioBlock.h"
+
+#include <complex>
+#include <memory>
+#include <vector>
+
+namespace shellac::dsp {
+
+class RealFft;
+
+/// Options of the mains-hum search.
+struct HumDetectorSettings {
+    /// 0: search automatically in 47..53 Hz and 57..63 Hz. 50 or 60 (Hz): trust the user and
+    /// only refine the fundamental within +-1 Hz of it.
+    double forcedFundamentalHz = 0.0;
+    /// Highest harmonic number considered (1 = fundamental only).
+    int maxHarmonics = 20;
+    /// Harmonics above this frequency (Hz) or above 0.45 * sample rate are ignored.
+    double maxFrequencyHz = 4000.0;
+    /// A harmonic counts as present when its peak stands this many dB above the local median
+    /// of the long-term spectrum (median over +-8 Hz).
+    double presenceDb = 10.0;
+};
+
+/// One harmonic of the hum that was measured in the long-term spectrum.
+struct HumHarmonic {
+    int number = 1;            ///< 1 = fundamental
+    double frequencyHz = 0.0;  ///< measured peak frequency, Hz (interpolated)
+    double levelDb = 0.0;      ///< mean power of this sinusoid, dBFS (averaged over channels)
+    double prominenceDb = 0.0; ///< peak above the local spectral median, dB
+    /// How far the frequency wandered over the stream, Hz: the -3 dB width of the long-term
+    /// peak beyond what the analysis window alone explains (0 for perfectly steady hum).
+    double spreadHz = 0.0;
+    /// How well this harmonic could be followed by a demodulator with a 4-pole 5 Hz low-pass:
+    /// its power over the strongest other spectral content 2..60 Hz away, after that low-pass, dB.
+    double isolationDb = 0.0;
+};
+
+/// What the search found.
+struct HumEstimate {
+    bool detected = false;
+    double fundamentalHz = 0.0;           ///< refined fundamental, Hz (0 when nothing found)
+    std::vector<HumHarmonic> harmonics;   ///< the harmonics that are present, ascending
+    double levelDb = -300.0;              ///< total hum power, dBFS (sum over harmonics present)
+};
+
+/// Estimates the mains-hum fundamental and its harmonics from a long-term, high-resolution
+/// power spectrum of a whole stream.
+///
+/// Frames of fftSize() samples (the largest power of two <= 4 s, ~0.34 Hz bins at 44.1 kHz),
+/// Hann window, hop fftSize()/2; power spectra are summed over frames and channels, so memory is
+/// O(channels * fftSize()) whatever the stream length. Candidate fundamentals on a 0.01 Hz grid
+/// are scored by how far the fundamental and its harmonics stand above the local spectral
+/// median; the winner is refined from the interpolated peaks of the harmonics that are present
+/// (weighted by harmonic number and prominence), which gives accuracy well below 0.1 Hz.
+/// Auto mode reports "no hum" unless at least two harmonics, one of them odd, are present
+/// (a musical tone and its octaves alone never qualify). Not thread-safe.
+class HumDetector {
+public:
+    HumDetector(int sampleRate, int channels, HumDetectorSettings settings = {});
+    ~HumDetector();
+
+    int fftSize() const { return m_fftSize; }
+    /// Spectral resolution in Hz.
+    double binHz() const { return double(m_sampleRate) / m_fftSize; }
+
+    /// Accumulates `block` (block.channels() == channels given at construction).
+    void add(const AudioBlock& block);
+    /// Evaluates everything added so far (may be called once at the end of the stream).
+    HumEstimate estimate();
+
+private:
+    void addFrame(const std::vector<float>& samples, int length);
+    double score(double f0, double tolerance) const;
+
+    int m_sampleRate;
+    int m_channels;
+    HumDetectorSettings m_settings;
+    int m_fftSize;
+    int m_maxBin;
+    std::unique_ptr<RealFft> m_fft;
+    std::vector<std::vector<float>> m_input; // per channel
+    int m_fill = 0;
+    std::vector<double> m_power;             // summed |X|^2 per bin up to m_maxBin
+    double m_calibration = 0.0;              // summed 2/(sum w)^2 per frame
+    int m_frames = 0;
+    std::vector<float> m_windowed;
+    std::vector<std::complex<float>> m_spectrum;
+    std::vector<double> m_median;            // local median of the mean spectrum
+    std::vector<double> m_mean;              // mean spectrum (estimate() only)
+};
+
+} // namespace shellac::dsp

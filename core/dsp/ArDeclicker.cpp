@@ -1,0 +1,63 @@
+#include "dsp/ArDeclicker.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace shellac::dsp {
+
+ArDeclicker::ArDeclicker(Settings settings) : m_settings(settings) {}
+
+double ArDeclicker::thresholdForSensitivity(double sensitivity)
+{
+    return 3.0 + 0.75 * (10.0 - std::clamp(sensitivity, 1.0, 10.0));
+}
+
+Status ArDeclicker::prepare(int sampleRate, int channels)
+{
+    if (sampleRate < 8000 || sampleRate > 192000)
+        return Error{QStringLiteral("declick"), QStringLiteral("sample rate %1 Hz is outside 8000..192000").arg(sampleRate)};
+    if (channels < 1 || channels > 8)
+        return Error{QStringLiteral("declick"), QStringLiteral("%1 channels (1..8 supported)").arg(channels)};
+    const double scale = sampleRate / 44100.0;
+    ClickRepairParams p;
+    p.thresholdK = thresholdForSensitivity(m_settings.sensitivity);
+    p.arOrder = m_settings.arOrder > 0 ? std::clamp(m_settings.arOrder, 2, 128)
+                                       : std::clamp(static_cast<int>(std::lround(32 * scale)), 8, 64);
+    p.windowLength = m_settings.windowLength > 0 ? m_settings.windowLength
+                                                 : static_cast<int>(std::lround(4096 * scale));
+    p.maxClickLength = std::max(1, static_cast<int>(std::lround(std::clamp(m_settings.maxClickMs, 0.05, 20.0)
+                                                                * sampleRate / 1000.0)));
+    p.onsetWindow = static_cast<int>(std::lround(0.005 * sampleRate));  // 5 ms either side
+    p.widenBefore = 2;
+    p.widenAfter = std::max(4, p.arOrder / 4);
+    p.mergeGap = std::max(4, p.arOrder / 2);
+    p.passes = m_settings.passes;
+    m_engine.prepare(channels, p);
+    return Status::success();
+}
+
+void ArDeclicker::process(const AudioBlock& in, AudioBlock& out) { m_engine.process(in, out); }
+
+void ArDeclicker::finish(AudioBlock& out) { m_engine.finish(out); }
+
+QJsonObject ArDeclicker::report() const
+{
+    QJsonArray list;
+    for (const Click& c : m_engine.events())
+        list.append(QJsonArray{c.channel, static_cast<qint64>(c.startFrame), static_cast<qint64>(c.length)});
+    return {
+        {QStringLiteral("clicks_repaired"), static_cast<qint64>(m_engine.eventCount())},
+        {QStringLiteral("samples_repaired"), static_cast<qint64>(m_engine.samplesRepaired())},
+        {QStringLiteral("long_events_skipped"), static_cast<qint64>(m_engine.longEventsSkipped())},
+        {QStringLiteral("onsets_kept"), static_cast<qint64>(m_engine.onsetsKept())},
+        {QStringLiteral("clicks"), list},
+        {QStringLiteral("clicks_truncated"), m_engine.eventsTruncated()},
+        {QStringLiteral("threshold_k"), m_engine.params().thresholdK},
+        {QStringLiteral("ar_order"), m_engine.params().arOrder},
+        {QStringLiteral("window_frames"), m_engine.params().windowLength},
+    };
+}
+
+} // namespace shellac::dsp

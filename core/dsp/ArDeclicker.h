@@ -1,0 +1,81 @@
+#pragma once
+
+#include "dsp/ClickRepairEngine.h"
+#include "dsp/DspStage.h"
+
+#include <vector>
+
+namespace shellac::dsp {
+
+/// Settings of ArDeclicker (see the field comments for units and ranges).
+struct ArDeclickerSettings {
+    /// 1..10; higher finds smaller clicks. Threshold k (in robust standard deviations of the
+    /// AR excitation) = 3 + 0.75 * (10 - sensitivity): 1 -> 9.75, 5 -> 6.75, 10 -> 3.
+    double sensitivity = 5.0;
+    /// Longest click repaired, milliseconds (0.05..20).
+    double maxClickMs = 6.0;
+    /// AR model order in samples; 0 = auto (32 at 44.1 kHz, proportional to the rate, 8..64).
+    int arOrder = 0;
+    /// Analysis window in samples; 0 = auto (4096 at 44.1 kHz, proportional to the rate). Enlarged
+    /// when too short for maxClickMs and the onset test (about 1400 samples at 44.1 kHz by default).
+    int windowLength = 0;
+    /// Detection passes per window (1..4); passes 2+ re-fit the AR model without the detections.
+    int passes = 3;
+};
+
+/// Click remover ("declick"): AR-model-based detection and least-squares AR interpolation
+/// (Vaseghi & Rayner 1990; Godsill & Rayner 1998, ch. 5), streamed in overlapping windows; the
+/// algorithm is described step by step in ClickRepairEngine.h.
+///
+/// In short, per channel and window (4096 samples at 44.1 kHz, scaled with the rate): Burg AR
+/// fit (order 32 at 44.1 kHz, scaled with the rate, 8..64); robust, locally adaptive threshold
+/// k * 1.4826 * MAD of the excitation, the larger of the scales before and after each point;
+/// confirmation by the backward excitation; merging (gaps < p/2), widening (2 samples before,
+/// p/4 after); an onset test that keeps drum/pluck/consonant onsets; up to 3 passes with a
+/// robust re-fit of the model without the detections (long clicks, clusters); LSAR repair of
+/// all clicks of the window at once (order up to 3p for gaps longer than 2p).
+///
+/// Handles clicks from 1 sample to maxClickMs (default 6 ms = 265 samples at 44.1 kHz) and
+/// clusters of clicks 1-3 ms apart. Longer detections are *not* repaired or split: they are
+/// pops (or transients) and are left for a pop remover; their number is reported as
+/// "long_events_skipped". Short clicks (up to ~0.5 ms) are repaired to within a few % of their
+/// peak; for 1-5 ms clicks the residual is LSAR's interpolation error, of the order of the
+/// music's own level in dense polyphonic passages.
+///
+/// Output is time-aligned and exactly as long as the input, held back by one window at most
+/// (see DspStage). Not thread-safe; one instance per stream, all calls on one thread.
+class ArDeclicker final : public DspStage {
+public:
+    using Settings = ArDeclickerSettings;
+
+    /// One repaired click: channel, first frame (0 = first frame of the stream), length in frames.
+    using Click = ClickEvent;
+
+    explicit ArDeclicker(Settings settings = {});
+
+    /// Threshold multiplier k for a sensitivity (clamped to 1..10).
+    static double thresholdForSensitivity(double sensitivity);
+
+    QString name() const override { return QStringLiteral("declick"); }
+    Status prepare(int sampleRate, int channels) override;
+    void process(const AudioBlock& in, AudioBlock& out) override;
+    void finish(AudioBlock& out) override;
+    /// {"clicks_repaired", "samples_repaired", "long_events_skipped", "onsets_kept",
+    /// "clicks": [[channel, start_frame, length_frames], ...] (first 10000), "clicks_truncated",
+    /// "threshold_k", "ar_order", "window_frames"}
+    QJsonObject report() const override;
+
+    /// Every repaired click so far (channel, startFrame, length in frames; frames counted from the
+    /// first frame given to process()), in processing order (per window, channel by channel),
+    /// at most the first 10000; clicksTruncated() tells whether more were repaired.
+    const std::vector<Click>& clicks() const { return m_engine.events(); }
+    bool clicksTruncated() const { return m_engine.eventsTruncated(); }
+    std::int64_t clicksRepaired() const { return m_engine.eventCount(); }
+    std::int64_t samplesRepaired() const { return m_engine.samplesRepaired(); }
+
+private:
+    Settings m_settings;
+    ClickRepairEngine m_engine;
+};
+
+} // namespace shellac::dsp

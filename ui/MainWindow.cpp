@@ -1,7 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "audio/AudioFormat.h"
-#include "ui/AudioPathCollector.h"
+#include "audio/AudioPathCollector.h"
 #include "ui/FileListModel.h"
 
 #include <QAction>

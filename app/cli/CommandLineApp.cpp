@@ -1,7 +1,11 @@
 #include "CommandLineApp.h"
 
+#include "commands/BenchCommand.h"
 #include "commands/ConvertCommand.h"
+#include "commands/DegradeCommand.h"
+#include "commands/EvaluateCommand.h"
 #include "commands/InfoCommand.h"
+#include "commands/RestoreCommand.h"
 #include "audio/LibraryVersions.h"
 #include "ml/TorchRuntime.h"
 
@@ -11,6 +15,10 @@ CommandLineApp::CommandLineApp()
 {
     m_commands.push_back(std::make_unique<InfoCommand>());
     m_commands.push_back(std::make_unique<ConvertCommand>());
+    m_commands.push_back(std::make_unique<DegradeCommand>());
+    m_commands.push_back(std::make_unique<RestoreCommand>());
+    m_commands.push_back(std::make_unique<EvaluateCommand>());
+    m_commands.push_back(std::make_unique<BenchCommand>());
 }
 
 CommandLineApp::~CommandLineApp() = default;

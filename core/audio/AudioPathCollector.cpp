@@ -1,14 +1,15 @@
-#include "ui/AudioPathCollector.h"
+#include "audio/AudioPathCollector.h"
 
 #include "audio/AudioFormat.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
 
-namespace shellac::ui {
+namespace shellac {
 
-QStringList collectAudioPaths(const QStringList& paths)
+QStringList collectAudioPaths(const QStringList& paths, const QString& exclude)
 {
+    const QString excluded = exclude.isEmpty() ? QString() : QFileInfo(exclude).absoluteFilePath() + QLatin1Char('/');
     QStringList result;
     for (const QString& path : paths) {
         const QFileInfo info(path);
@@ -16,8 +17,11 @@ QStringList collectAudioPaths(const QStringList& paths)
             QStringList found;
             QDirIterator it(info.absoluteFilePath(), readableNameFilters(), QDir::Files,
                             QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-            while (it.hasNext())
-                found << it.next();
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (excluded.isEmpty() || !file.startsWith(excluded))
+                    found << file;
+            }
             found.sort(Qt::CaseInsensitive);
             result << found;
         } else {
@@ -36,4 +40,4 @@ QStringList localPaths(const QList<QUrl>& urls)
     return paths;
 }
 
-} // namespace shellac::ui
+} // namespace shellac

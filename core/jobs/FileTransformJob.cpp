@@ -50,12 +50,69 @@ Result<FileTransformSummary> transformFile(const QString& inputPath, const Outpu
         return created.error();
     AudioFileWriter& writer = *created.value();
 
+    std::unique_ptr<AudioFileWriter> residualWriter;
+    if (!output.residualPath.isEmpty()) {
+        if (spec.sampleRate != summary.input.sampleRate)
+            return Error{QDir::toNativeSeparators(output.residualPath),
+                         QObject::tr("a residual needs the output at the input's sample rate")};
+        if (isSameFile(inputPath, output.residualPath) || QFileInfo(output.residualPath).absoluteFilePath()
+                                                              == QFileInfo(output.path).absoluteFilePath())
+            return Error{QDir::toNativeSeparators(output.residualPath),
+                         QObject::tr("the residual must go to its own file, not the input or the output")};
+        AudioWriteSpec residualSpec = spec;
+        if (const auto c = containerForPath(output.residualPath)) {
+            residualSpec.container = *c;
+            residualSpec.encoding = encodingForOutput(*c, spec.encoding);
+        }
+        auto residualCreated = AudioFileWriter::create(output.residualPath, residualSpec, output.overwrite);
+        if (!residualCreated)
+            return residualCreated.error();
+        residualWriter = std::move(residualCreated).value();
+    }
+    // Input frames not yet matched by output frames, to form the residual.
+    AudioBlock pendingInput(summary.input.channels, 0);
+    AudioBlock residual;
+    const auto writeResidual = [&](const AudioBlock& produced) -> Status {
+        if (!residualWriter)
+            return Status::success();
+        const std::int64_t n = std::min(produced.frames(), pendingInput.frames());
+        residual.resize(produced.channels(), n);
+        for (int c = 0; c < produced.channels(); ++c)
+            for (std::int64_t i = 0; i < n; ++i)
+                residual.channel(c)[std::size_t(i)] = pendingInput.channel(c)[std::size_t(i)]
+                                                      - produced.channel(c)[std::size_t(i)];
+        pendingInput.dropFront(n);
+        return residualWriter->write(residual);
+    };
+
     const auto cancelled = [&] {
         return Error{QDir::toNativeSeparators(inputPath), QObject::tr("cancelled")};
     };
     AudioBlock in;
     AudioBlock out;
     constexpr std::int64_t kBlockFrames = 1 << 16;
+    const double total = double(summary.input.frames);
+    // With an analysis pass, reading for analysis is the first 25 % of the progress bar.
+    const double processStart = processor.wantsAnalysisPass() ? 0.25 : 0.0;
+    if (processor.wantsAnalysisPass()) {
+        for (;;) {
+            if (cancel && cancel->isCancelled())
+                return cancelled();
+            auto got = reader.read(in, kBlockFrames);
+            if (!got)
+                return got.error();
+            if (got.value() == 0)
+                break;
+            if (Status s = processor.analyse(in); !s)
+                return s.error();
+            if (progress)
+                progress->report(processStart * double(reader.position()) / total, QObject::tr("analysing"));
+        }
+        if (Status s = processor.finishAnalysis(); !s)
+            return s.error();
+        if (Status s = reader.seek(0); !s)
+            return s.error();
+    }
     for (;;) {
         if (cancel && cancel->isCancelled())
             return cancelled(); // writer's destructor removes the temporary file
@@ -64,20 +121,29 @@ Result<FileTransformSummary> transformFile(const QString& inputPath, const Outpu
             return got.error();
         if (got.value() == 0)
             break;
+        if (residualWriter)
+            pendingInput.append(in);
         if (Status s = processor.process(in, out); !s)
             return s.error();
         if (Status s = writer.write(out); !s)
             return s.error();
+        if (Status s = writeResidual(out); !s)
+            return s.error();
         if (progress)
-            progress->report(double(reader.position()) / double(summary.input.frames),
+            progress->report(processStart + (1.0 - processStart) * double(reader.position()) / total,
                              QObject::tr("processing"));
     }
     if (Status s = processor.finish(out); !s)
         return s.error();
     if (Status s = writer.write(out); !s)
         return s.error();
+    if (Status s = writeResidual(out); !s)
+        return s.error();
     if (cancel && cancel->isCancelled())
         return cancelled();
+    if (residualWriter)
+        if (Status s = residualWriter->commit(); !s)
+            return s.error();
     if (Status s = writer.commit(); !s)
         return s.error();
     if (progress)

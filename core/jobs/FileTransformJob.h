@@ -15,6 +15,9 @@ struct OutputRequest {
     /// Encoding to write; nullopt picks encodingForOutput(container, input encoding).
     std::optional<SampleEncoding> encoding;
     OverwritePolicy overwrite = OverwritePolicy::Refuse;
+    /// Optional second output: what the processor removed (input − output, sample-aligned),
+    /// written with the same format and policy. Needs a processor that keeps the sample rate.
+    QString residualPath;
 };
 
 /// Outcome of a successful transform.

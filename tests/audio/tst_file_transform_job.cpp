@@ -49,7 +49,7 @@ private Q_SLOTS:
         const QByteArray before = [&] { QFile f(in); f.open(QIODevice::ReadOnly); return f.readAll(); }();
 
         ResamplingProcessor processor(48000);
-        auto result = transformFile(in, {out, std::nullopt, OverwritePolicy::Refuse}, processor);
+        auto result = transformFile(in, {out, std::nullopt, OverwritePolicy::Refuse, {}}, processor);
         QVERIFY2(result, result ? "" : qPrintable(result.error().message()));
         QCOMPARE(result.value().output.sampleRate, 48000);
         QCOMPARE(result.value().output.encoding, SampleEncoding::Pcm16);
@@ -71,7 +71,7 @@ private Q_SLOTS:
         CancellationToken token;
         CancelAt progress(token, 0.3);
         ResamplingProcessor processor(22050);
-        auto result = transformFile(in, {dir.filePath(QStringLiteral("out.wav")), std::nullopt, OverwritePolicy::Refuse},
+        auto result = transformFile(in, {dir.filePath(QStringLiteral("out.wav")), std::nullopt, OverwritePolicy::Refuse, {}},
                                     processor, &token, &progress);
         QVERIFY(!result);
         QCOMPARE(result.error().reason, QStringLiteral("cancelled"));
@@ -87,7 +87,7 @@ private Q_SLOTS:
         block.channel(0)[44100 * 4] = std::numeric_limits<float>::quiet_NaN();
         test::writeAudio(in, block, 44100);
         ResamplingProcessor processor(0);
-        auto result = transformFile(in, {dir.filePath(QStringLiteral("out.wav")), std::nullopt, OverwritePolicy::Refuse},
+        auto result = transformFile(in, {dir.filePath(QStringLiteral("out.wav")), std::nullopt, OverwritePolicy::Refuse, {}},
                                     processor);
         QVERIFY(!result);
         QVERIFY(result.error().message().contains(QStringLiteral("NaN")));
@@ -100,7 +100,7 @@ private Q_SLOTS:
         const QString in = dir.filePath(QStringLiteral("orig.wav"));
         test::writeAudio(in, test::sine(1, 1000, 44100, 1000, 0.5), 44100);
         ResamplingProcessor processor(0);
-        auto result = transformFile(in, {in, std::nullopt, OverwritePolicy::Replace}, processor);
+        auto result = transformFile(in, {in, std::nullopt, OverwritePolicy::Replace, {}}, processor);
         QVERIFY(!result);
         QVERIFY(result.error().reason.contains(QStringLiteral("never overwrites an original")));
         QCOMPARE(test::readAudio(in).frames(), 1000);

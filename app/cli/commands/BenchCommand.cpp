@@ -1,0 +1,272 @@
+#include "commands/BenchCommand.h"
+
+#include "audio/AudioFileWriter.h"
+#include "degrade/DegradationSynthesizer.h"
+#include "dsp/DspRestorer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <random>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+extern char** environ;
+
+namespace shellac::cli {
+
+namespace {
+
+using namespace shellac::degrade;
+
+QString opt(const char* name) { return QString::fromLatin1(name); }
+
+constexpr int kRate = 44100;
+
+/// Music-like bench material: a few notes with harmonics and vibrato, plucked attacks and a
+/// drum-like noise burst every beat, so that the declicker sees realistic transients.
+void synthesizeMusic(AudioBlock& block, std::int64_t startFrame, unsigned seed)
+{
+    std::mt19937 rng(seed + unsigned(startFrame / kRate));
+    std::normal_distribution<float> noise(0.f, 1.f);
+    auto ch = block.channel(0);
+    for (std::size_t i = 0; i < ch.size(); ++i) {
+        const double t = double(startFrame + std::int64_t(i)) / kRate;
+        const double beat = std::fmod(t, 0.5);
+        const int note = int(t / 0.5) % 8;
+        const double f0 = 196.0 * std::pow(2.0, (note * 2 % 12) / 12.0) * (1.0 + 0.003 * std::sin(2 * M_PI * 5 * t));
+        double v = 0;
+        for (int h = 1; h <= 6; ++h)
+            v += std::sin(2 * M_PI * f0 * h * t) * 0.12 / h;
+        v *= 0.4 + 0.6 * std::exp(-3.0 * beat);
+        v += 0.15 * std::exp(-beat * 60.0) * noise(rng); // drum
+        ch[i] = float(v);
+    }
+}
+
+DegradationProfile benchProfile()
+{
+    auto profile = DegradationProfile::preset(QStringLiteral("typical78")).value();
+    profile.wowDepthPercent = 0; // keep clean and degraded aligned
+    return profile;
+}
+
+/// Runs `args` as a child process and returns its peak resident memory in MiB (-1 on failure).
+double childPeakMemoryMiB(const QStringList& args, double& seconds)
+{
+    std::vector<QByteArray> storage;
+    for (const QString& a : args)
+        storage.push_back(a.toLocal8Bit());
+    std::vector<char*> argv;
+    for (QByteArray& s : storage)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        return -1;
+    int status = 0;
+    struct rusage usage{};
+    if (wait4(pid, &status, 0, &usage) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    seconds = timer.nsecsElapsed() / 1e9;
+    return usage.ru_maxrss / 1024.0; // kilobytes on Linux
+}
+
+/// Writes `minutes` of degraded bench material to `path`, streaming (bounded memory).
+Status writeDegradedFile(const QString& path, double minutes)
+{
+    auto writer = AudioFileWriter::create(path, {Container::Wav, SampleEncoding::Pcm16, kRate, 1}, OverwritePolicy::Replace);
+    if (!writer)
+        return writer.error();
+    DegradationSynthesizer synth(benchProfile(), 7);
+    if (Status s = synth.prepare(kRate, 1, -20.0); !s)
+        return s;
+    const std::int64_t total = std::int64_t(minutes * 60.0 * kRate);
+    AudioBlock block;
+    ArtifactMask mask;
+    std::vector<eval::SampleInterval> impulses;
+    for (std::int64_t pos = 0; pos < total; pos += kRate) {
+        block.resize(1, std::min<std::int64_t>(kRate, total - pos));
+        synthesizeMusic(block, pos, 1);
+        synth.process(block, block, mask, impulses);
+        impulses.clear();
+        if (Status s = writer.value()->write(block); !s)
+            return s;
+    }
+    return writer.value()->commit();
+}
+
+double timeChain(const dsp::DspRestorerSettings& settings, const AudioBlock& input, int blockFrames)
+{
+    dsp::DspRestorer restorer(settings);
+    AudioFormat format;
+    format.sampleRate = kRate;
+    format.channels = 1;
+    format.frames = input.frames();
+    QElapsedTimer timer;
+    timer.start();
+    (void)restorer.prepare(format);
+    AudioBlock piece;
+    AudioBlock out;
+    const auto feed = [&](auto&& fn) {
+        for (std::int64_t pos = 0; pos < input.frames(); pos += blockFrames) {
+            const std::int64_t n = std::min<std::int64_t>(blockFrames, input.frames() - pos);
+            piece.resize(1, n);
+            std::copy_n(input.channel(0).data() + pos, n, piece.channel(0).data());
+            fn(piece);
+        }
+    };
+    if (restorer.wantsAnalysisPass()) {
+        feed([&](const AudioBlock& b) { (void)restorer.analyse(b); });
+        (void)restorer.finishAnalysis();
+    }
+    feed([&](const AudioBlock& b) { (void)restorer.process(b, out); });
+    (void)restorer.finish(out);
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace
+
+QString BenchCommand::summary() const
+{
+    return QStringLiteral("Measure restoration speed (x real time) and peak memory.");
+}
+
+QString BenchCommand::description() const
+{
+    return QStringLiteral(
+        "Synthesizes S seconds (default 120) of music-like material at 44.1 kHz mono, degrades it\n"
+        "with the typical78 profile, and times the classical chain and each stage alone, in this\n"
+        "process on one thread: figures are audio seconds per wall-clock second (x real time).\n"
+        "Targets: the full chain at least 20x real time on one core.\n\n"
+        "--peers also writes the material to a temporary file and times 'shellac-cli restore' and\n"
+        "FFmpeg's adeclick filter on it, both pinned to one core (taskset), and prints the ratio.\n"
+        "--memory restores a 1-minute and a long (default 60-minute) file in child processes and\n"
+        "prints their peak resident memory; the target is the two within +-20 %.\n"
+        "Machines are shared: compare ratios from one run, not absolute numbers across runs.");
+}
+
+QList<QCommandLineOption> BenchCommand::options() const
+{
+    return {
+        QCommandLineOption(opt("seconds"), opt("Length of the speed material in seconds (default 120)."), opt("S")),
+        QCommandLineOption(opt("peers"), opt("Also time FFmpeg's adeclick on the same file (needs ffmpeg).")),
+        QCommandLineOption(opt("memory"), opt("Compare peak memory of restoring a 1-minute and a long file.")),
+        QCommandLineOption(opt("long-minutes"), opt("Length of the long file for --memory (default 60)."), opt("M")),
+    };
+}
+
+int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
+{
+    bool ok = true;
+    const double seconds = parser.isSet(opt("seconds")) ? parser.value(opt("seconds")).toDouble(&ok) : 120.0;
+    if (!ok || seconds < 1 || seconds > 7200)
+        return context.usageError(name(), opt("--seconds must be between 1 and 7200"));
+    const double longMinutes = parser.isSet(opt("long-minutes")) ? parser.value(opt("long-minutes")).toDouble(&ok) : 60.0;
+    if (!ok || longMinutes < 2 || longMinutes > 600)
+        return context.usageError(name(), opt("--long-minutes must be between 2 and 600"));
+    QTextStream& out = context.out();
+
+    // --- speed, in process --------------------------------------------------------------------
+    AudioBlock clean(1, std::int64_t(seconds * kRate));
+    synthesizeMusic(clean, 0, 1);
+    SynthesisOptions synthesis;
+    synthesis.seed = 3;
+    auto degraded = DegradationSynthesizer::degrade(clean, kRate, benchProfile(), synthesis);
+    if (!degraded)
+        return context.fail(degraded.error());
+    const AudioBlock& input = degraded.value().degraded;
+    out << "Speed on " << seconds << " s of degraded music-like material, 44.1 kHz mono, one thread:\n";
+    out.flush();
+
+    dsp::DspRestorerSettings off;
+    off.rumbleCornerHz.reset();
+    off.humMode = dsp::HumMode::Off;
+    off.declickSensitivity.reset();
+    off.decrackleLevel.reset();
+    off.dehissReductionDb.reset();
+    struct Case { const char* label; dsp::DspRestorerSettings settings; };
+    std::vector<Case> cases;
+    { auto s = off; s.rumbleCornerHz = 30.0; cases.push_back({"rumble", s}); }
+    { auto s = off; s.humMode = dsp::HumMode::Auto; cases.push_back({"dehum", s}); }
+    { auto s = off; s.declickSensitivity = 5.0; cases.push_back({"declick", s}); }
+    { auto s = off; s.decrackleLevel = 5.0; cases.push_back({"decrackle", s}); }
+    { auto s = off; s.dehissReductionDb = 12.0; cases.push_back({"dehiss", s}); }
+    cases.push_back({"full chain (defaults)", dsp::DspRestorerSettings{}});
+    for (const Case& c : cases) {
+        if (context.cancellation().isCancelled())
+            return ExitCode::kCancelled;
+        const double t = timeChain(c.settings, input, 1 << 16);
+        out << QStringLiteral("  %1 %2 s  %3x real time\n")
+                   .arg(QString::fromLatin1(c.label), -24)
+                   .arg(t, 7, 'f', 2)
+                   .arg(seconds / t, 7, 'f', 1);
+        out.flush();
+    }
+
+    const QString self = QCoreApplication::applicationFilePath();
+    QTemporaryDir tmp;
+    const QString taskset = QStandardPaths::findExecutable(opt("taskset"));
+    const auto pinned = [&](QStringList args) { return taskset.isEmpty() ? args : QStringList{taskset, opt("-c"), opt("0")} + args; };
+
+    // --- peers ----------------------------------------------------------------------------------
+    if (parser.isSet(opt("peers"))) {
+        const QString ffmpeg = QStandardPaths::findExecutable(opt("ffmpeg"));
+        const QString file = tmp.filePath(opt("bench.wav"));
+        if (Status s = writeDegradedFile(file, seconds / 60.0); !s)
+            return context.fail(s.error());
+        double shellacSeconds = 0;
+        if (childPeakMemoryMiB(pinned({self, opt("restore"), file, opt("-o"), tmp.filePath(opt("shellac.wav")), opt("-q")}), shellacSeconds) < 0)
+            return context.fail({opt("bench"), opt("shellac-cli restore failed on the bench file")});
+        out << "\nWhole files on one core (taskset -c 0), including start-up and file I/O:\n"
+            << QStringLiteral("  %1 %2x real time\n").arg(opt("shellac-cli restore (dsp)"), -36).arg(seconds / shellacSeconds, 7, 'f', 1);
+        if (ffmpeg.isEmpty()) {
+            out << "  ffmpeg not found: apt-get install ffmpeg to compare with adeclick\n";
+        } else {
+            double ffmpegSeconds = 0;
+            if (childPeakMemoryMiB(pinned({ffmpeg, opt("-v"), opt("error"), opt("-threads"), opt("1"), opt("-i"), file, opt("-af"),
+                                           opt("adeclick"), opt("-y"), tmp.filePath(opt("ffmpeg.wav"))}),
+                                   ffmpegSeconds) < 0)
+                return context.fail({opt("bench"), opt("ffmpeg adeclick failed on the bench file")});
+            out << QStringLiteral("  %1 %2x real time\n").arg(opt("ffmpeg -af adeclick"), -36).arg(seconds / ffmpegSeconds, 7, 'f', 1)
+                << QStringLiteral("  Shellac's full chain is %1x the speed of adeclick alone\n").arg(ffmpegSeconds / shellacSeconds, 0, 'f', 2);
+        }
+        out.flush();
+    }
+
+    // --- memory ---------------------------------------------------------------------------------
+    if (parser.isSet(opt("memory"))) {
+        out << "\nPeak memory of 'shellac-cli restore' (child processes):\n";
+        out.flush();
+        std::vector<double> peaks;
+        for (double minutes : {1.0, longMinutes}) {
+            const QString file = tmp.filePath(QStringLiteral("mem-%1.wav").arg(minutes));
+            if (Status s = writeDegradedFile(file, minutes); !s)
+                return context.fail(s.error());
+            double elapsed = 0;
+            const double peak = childPeakMemoryMiB({self, opt("restore"), file, opt("-o"), file + opt(".out.wav"), opt("-q")}, elapsed);
+            if (peak < 0)
+                return context.fail({file, opt("restoring the memory bench file failed")});
+            QFile::remove(file);
+            QFile::remove(file + opt(".out.wav"));
+            peaks.push_back(peak);
+            out << QStringLiteral("  %1 min  %2 MiB peak  (%3x real time)\n").arg(minutes, 5, 'f', 0).arg(peak, 7, 'f', 1).arg(minutes * 60 / elapsed, 0, 'f', 1);
+            out.flush();
+        }
+        const double change = (peaks[1] - peaks[0]) / peaks[0] * 100.0;
+        out << QStringLiteral("  long vs 1-minute file: %1%2 % (target within +-20 %: %3)\n")
+                   .arg(change >= 0 ? opt("+") : QString())
+                   .arg(change, 0, 'f', 1)
+                   .arg(std::abs(change) <= 20.0 ? opt("met") : opt("NOT met"));
+    }
+    out.flush();
+    return ExitCode::kOk;
+}
+
+} // namespace shellac::cli

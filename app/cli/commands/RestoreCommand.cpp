@@ -1,0 +1,186 @@
+#include "commands/RestoreCommand.h"
+
+#include "TerminalProgress.h"
+#include "audio/AudioPathCollector.h"
+#include "commands/RestoreOptions.h"
+#include "dsp/DspRestorer.h"
+#include "jobs/FileTransformJob.h"
+#include "restore/RestorationReport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace shellac::cli {
+
+namespace {
+
+struct Job {
+    QString input;
+    QString output;
+    QString residual; // empty: none
+    QString report;   // empty: none
+};
+
+QString opt(const char* name) { return QString::fromLatin1(name); }
+
+/// Restores one file; prints progress with `label`. Returns the exit code for this file.
+int restoreOne(const Job& job, const dsp::DspRestorerSettings& settings, OverwritePolicy overwrite,
+               const QString& label, bool quiet, CliContext& context)
+{
+    dsp::DspRestorer restorer(settings);
+    OutputRequest output;
+    output.path = job.output;
+    output.overwrite = overwrite;
+    output.residualPath = job.residual;
+    TerminalProgress progress(context.err(), label, !quiet);
+    QElapsedTimer timer;
+    timer.start();
+    auto result = transformFile(job.input, output, restorer, &context.cancellation(), &progress);
+    progress.finish();
+    if (!result) {
+        if (context.cancellation().isCancelled())
+            return ExitCode::kCancelled;
+        return context.fail(result.error());
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const AudioFormat& in = result.value().input;
+    const QJsonObject report = RestorationReport::make(job.input, job.output, restorer.report(), in.sampleRate,
+                                                       in.channels, in.frames, seconds);
+    if (!job.report.isEmpty())
+        if (Status s = RestorationReport::write(job.report, report); !s)
+            return context.fail(s.error());
+    if (!quiet)
+        context.err() << "restored " << job.output << " (" << formatDuration(in.durationSeconds()) << " in "
+                      << QString::number(seconds, 'f', 1) << " s, "
+                      << QString::number(report.value(QStringLiteral("realtime_factor")).toDouble(), 'f', 0)
+                      << "x real time)" << Qt::endl;
+    return ExitCode::kOk;
+}
+
+} // namespace
+
+QString RestoreCommand::summary() const
+{
+    return QStringLiteral("Remove clicks, crackle, hum, hiss and rumble from a file or a folder of files.");
+}
+
+QString RestoreCommand::synopsis() const
+{
+    return QStringLiteral("IN -o OUT [--method dsp] [--declick SENS|off] [--decrackle LEVEL|off] "
+                          "[--dehum auto|50|60|off] [--dehiss DB|off] [--noise-from START-END] [--rumble HZ|off] "
+                          "[--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
+                          "       shellac-cli restore DIR -o OUTDIR [same options; --residual and --report name folders]");
+}
+
+QString RestoreCommand::description() const
+{
+    return QStringLiteral(
+        "Restores IN into OUT with the classical engine (method dsp, needs no training):\n"
+        "  rumble    Butterworth high-pass (4th order) at HZ (default 30)\n"
+        "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
+        "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
+        "            AR interpolation (clicks from 1 sample to several ms, clusters)\n"
+        "  decrackle the same for dense, small impulses (hundreds per second)\n"
+        "  dehiss    spectral noise reduction (decision-directed Wiener gain) with a noise profile\n"
+        "            from --noise-from (e.g. the lead-in groove) or from the quietest passages\n"
+        "Stages run in that order; each can be turned off. Channels are restored independently.\n\n"
+        "With a folder, every audio file in it (and its sub-folders) is restored into OUTDIR with\n"
+        "the same relative name; files that fail are reported and the others still restored.\n"
+        "The input is never modified; outputs are written to temporary files and renamed into place,\n"
+        "so an error or Ctrl+C leaves no partial file. Existing outputs are only replaced with --force.\n\n"
+        "Exit status: 0 when every file was restored, 1 when any failed, 2 on usage errors,\n"
+        "130 when interrupted.");
+}
+
+QList<QCommandLineOption> RestoreCommand::options() const
+{
+    return {
+        QCommandLineOption({opt("o"), opt("output")}, opt("Output file (or folder when IN is a folder). Required."), opt("OUT")),
+        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default)."), opt("METHOD")),
+        QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),
+        QCommandLineOption(opt("decrackle"), opt("Crackle removal strength 0-10 (default 5) or off."), opt("LEVEL")),
+        QCommandLineOption(opt("dehum"), opt("Mains hum: auto (default; detects 50 or 60 Hz), 50, 60 or off."), opt("MODE")),
+        QCommandLineOption(opt("dehiss"), opt("Most hiss reduction in dB, 1-40 (default 12), or off."), opt("DB")),
+        QCommandLineOption(opt("noise-from"), opt("Learn the hiss profile from this time range in seconds, e.g. 0-2.5\n"
+                                                  "(default: from the quietest passages)."), opt("START-END")),
+        QCommandLineOption(opt("rumble"), opt("High-pass corner in Hz, 10-300 (default 30), or off."), opt("HZ")),
+        QCommandLineOption(opt("residual"), opt("Also write what was removed (input - output) to this file/folder."), opt("FILE")),
+        QCommandLineOption(opt("report"), opt("Write a JSON report (clicks found, hum frequency, noise level,\n"
+                                              "speed) to this file/folder."), opt("FILE.json")),
+        QCommandLineOption({opt("f"), opt("force")}, opt("Replace outputs that already exist.")),
+        QCommandLineOption({opt("q"), opt("quiet")}, opt("Do not show progress on stderr.")),
+    };
+}
+
+int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
+{
+    const QStringList inputs = parser.positionalArguments();
+    if (inputs.size() != 1)
+        return context.usageError(name(), inputs.isEmpty() ? opt("no input given") : opt("give exactly one input file or folder"));
+    if (!parser.isSet(opt("output")))
+        return context.usageError(name(), opt("no output given (use -o OUT)"));
+    const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
+    if (method != u"dsp" && method != u"auto")
+        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp)").arg(method));
+    auto settings = parseDspSettings(parser);
+    if (!settings)
+        return context.usageError(name(), settings.error().message());
+
+    const QString input = inputs.first();
+    const QString output = parser.value(opt("output"));
+    const OverwritePolicy overwrite = parser.isSet(opt("force")) ? OverwritePolicy::Replace : OverwritePolicy::Refuse;
+    const bool quiet = parser.isSet(opt("quiet"));
+    const QString residual = parser.value(opt("residual"));
+    const QString report = parser.value(opt("report"));
+
+    if (!QFileInfo(input).isDir()) {
+        Job job{input, output, residual, report};
+        if (!report.isEmpty())
+            if (Status s = RestorationReport::checkDestination(report, overwrite == OverwritePolicy::Replace); !s)
+                return context.fail(s.error());
+        return restoreOne(job, settings.value(), overwrite, QFileInfo(input).fileName(), quiet, context);
+    }
+
+    // Folder mode.
+    const QDir inDir(input);
+    if (QFileInfo(output).exists() && !QFileInfo(output).isDir())
+        return context.fail({output, opt("is a file; with a folder as input, -o must name a folder")});
+    const QStringList files = collectAudioPaths({input}, output);
+    if (files.isEmpty())
+        return context.fail({input, opt("contains no audio files (.wav, .flac, .ogg, .aiff, ...)")});
+    int failures = 0;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (context.cancellation().isCancelled())
+            return ExitCode::kCancelled;
+        const QString relative = inDir.relativeFilePath(files[i]);
+        Job job;
+        job.input = files[i];
+        job.output = QDir(output).filePath(relative);
+        if (!residual.isEmpty())
+            job.residual = QDir(residual).filePath(relative);
+        if (!report.isEmpty())
+            job.report = QDir(report).filePath(QFileInfo(relative).path() + QLatin1Char('/')
+                                               + QFileInfo(relative).completeBaseName() + QStringLiteral(".report.json"));
+        for (const QString& target : {job.output, job.residual, job.report})
+            if (!target.isEmpty())
+                QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!job.report.isEmpty())
+            if (Status s = RestorationReport::checkDestination(job.report, overwrite == OverwritePolicy::Replace); !s) {
+                context.fail(s.error());
+                ++failures;
+                continue;
+            }
+        const QString label = QStringLiteral("[%1/%2] %3").arg(i + 1).arg(files.size()).arg(relative);
+        const int code = restoreOne(job, settings.value(), overwrite, label, quiet, context);
+        if (code == ExitCode::kCancelled)
+            return code;
+        failures += code != ExitCode::kOk;
+    }
+    if (!quiet || failures > 0)
+        context.err() << "restored " << (files.size() - failures) << " of " << files.size() << " files into " << output
+                      << Qt::endl;
+    return failures > 0 ? ExitCode::kFailed : ExitCode::kOk;
+}
+
+} // namespace shellac::cli

@@ -1,0 +1,104 @@
+#include "dsp/DspRestorer.h"
+
+#include "dsp/ArDeclicker.h"
+#include "dsp/Decrackler.h"
+#include "dsp/HumRemover.h"
+#include "dsp/RumbleFilter.h"
+#include "dsp/SpectralDenoiser.h"
+
+#include <QJsonArray>
+
+namespace shellac::dsp {
+
+namespace {
+
+/// Builds the stages the settings ask for, in processing order: low-frequency disturbances
+/// first (they dominate an AR model's prediction error), impulses next, broadband noise last
+/// (a click left in would be smeared into its spectral frames).
+void buildStages(const DspRestorerSettings& settings, StageChain& chain)
+{
+    if (settings.rumbleCornerHz) {
+        RumbleFilterSettings rumble;
+        rumble.cornerHz = *settings.rumbleCornerHz;
+        rumble.linearPhase = true; // keeps the music's waveform (and SI-SDR) intact
+        chain.add(std::make_unique<RumbleFilter>(rumble));
+    }
+    if (settings.humMode != HumMode::Off) {
+        HumRemoverSettings hum;
+        hum.forcedFundamentalHz = settings.humMode == HumMode::Force50 ? 50.0
+                                  : settings.humMode == HumMode::Force60 ? 60.0
+                                                                         : 0.0;
+        chain.add(std::make_unique<HumRemover>(hum));
+    }
+    if (settings.declickSensitivity) {
+        ArDeclickerSettings declick;
+        declick.sensitivity = *settings.declickSensitivity;
+        chain.add(std::make_unique<ArDeclicker>(declick));
+    }
+    if (settings.decrackleLevel) {
+        DecracklerSettings decrackle;
+        decrackle.level = *settings.decrackleLevel;
+        chain.add(std::make_unique<Decrackler>(decrackle));
+    }
+    if (settings.dehissReductionDb) {
+        SpectralDenoiserSettings dehiss;
+        dehiss.reductionLimitDb = *settings.dehissReductionDb;
+        if (settings.noiseRangeSeconds)
+            dehiss.noiseRangeSeconds = *settings.noiseRangeSeconds;
+        chain.add(std::make_unique<SpectralDenoiser>(dehiss));
+    }
+}
+
+} // namespace
+
+DspRestorer::DspRestorer(DspRestorerSettings settings) : m_settings(std::move(settings)) {}
+
+Status DspRestorer::prepare(const AudioFormat& input)
+{
+    if (Status s = m_settings.validate(); !s)
+        return s;
+    if (Status s = m_settings.validateForDuration(input.durationSeconds()); !s)
+        return s;
+    m_sampleRate = input.sampleRate;
+    m_chain = StageChain();
+    buildStages(m_settings, m_chain);
+    return m_chain.prepare(input.sampleRate, input.channels);
+}
+
+bool DspRestorer::wantsAnalysisPass() const
+{
+    return m_chain.wantsAnalysis();
+}
+
+Status DspRestorer::analyse(const AudioBlock& in)
+{
+    m_chain.analyse(in);
+    return Status::success();
+}
+
+Status DspRestorer::finishAnalysis()
+{
+    m_chain.finishAnalysis();
+    return Status::success();
+}
+
+Status DspRestorer::process(const AudioBlock& in, AudioBlock& out)
+{
+    m_chain.process(in, out);
+    return Status::success();
+}
+
+Status DspRestorer::finish(AudioBlock& out)
+{
+    m_chain.finish(out);
+    return Status::success();
+}
+
+QJsonObject DspRestorer::report() const
+{
+    return {{QStringLiteral("method"), method()},
+            {QStringLiteral("settings"), m_settings.toJson()},
+            {QStringLiteral("stages"), m_chain.report()}};
+}
+
+} // namespace shellac::dsp

@@ -14,6 +14,9 @@ namespace {
 
 constexpr double kMedianHalfWidthHz = 8.0;
 constexpr double kTiny = 1e-30;
+/// Largest median (over the harmonics found) of mean-over-quietest-frame power that still
+/// counts as steady hum in automatic mode, dB.
+constexpr double kMaxUnsteadinessDb = 4.0;
 
 double toDb(double ratio) { return ratio > kTiny ? 10.0 * std::log10(ratio) : -300.0; }
 
@@ -31,6 +34,8 @@ HumDetector::HumDetector(int sampleRate, int channels, HumDetectorSettings setti
     m_maxBin = std::min(m_fftSize / 2, static_cast<int>(topHz / binHz()) + static_cast<int>(kMedianHalfWidthHz / binHz()) + 4);
     m_input.assign(static_cast<std::size_t>(channels), std::vector<float>(static_cast<std::size_t>(m_fftSize), 0.0f));
     m_power.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
+    m_framePower.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
+    m_minPower.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
     m_windowed.resize(static_cast<std::size_t>(m_fftSize));
     m_spectrum.resize(static_cast<std::size_t>(m_fftSize / 2 + 1));
 }
@@ -51,6 +56,7 @@ void HumDetector::add(const AudioBlock& block)
         if (m_fill == m_fftSize) {
             for (int c = 0; c < m_channels; ++c)
                 addFrame(m_input[static_cast<std::size_t>(c)], m_fftSize);
+            finishFrame();
             ++m_frames;
             for (auto& v : m_input)
                 std::memmove(v.data(), v.data() + hop, sizeof(float) * static_cast<std::size_t>(m_fftSize - hop));
@@ -69,9 +75,29 @@ void HumDetector::addFrame(const std::vector<float>& samples, int length)
     }
     std::fill(m_windowed.begin() + length, m_windowed.end(), 0.0f);
     m_fft->forward(m_windowed.data(), m_spectrum.data());
-    for (int b = 0; b <= m_maxBin; ++b)
-        m_power[static_cast<std::size_t>(b)] += std::norm(std::complex<double>(m_spectrum[static_cast<std::size_t>(b)]));
+    for (int b = 0; b <= m_maxBin; ++b) {
+        const double p = std::norm(std::complex<double>(m_spectrum[static_cast<std::size_t>(b)]));
+        m_power[static_cast<std::size_t>(b)] += p;
+        m_framePower[static_cast<std::size_t>(b)] += p;
+    }
     m_calibration += 2.0 / (sumW * sumW);
+}
+
+void HumDetector::finishFrame()
+{
+    double energy = 0.0;
+    for (double p : m_framePower)
+        energy += p;
+    // Frames of digital silence (before the needle drops, say) say nothing about hum.
+    if (energy > 1e-12 * m_fftSize) {
+        if (m_minFrames == 0)
+            m_minPower = m_framePower;
+        else
+            for (std::size_t b = 0; b < m_minPower.size(); ++b)
+                m_minPower[b] = std::min(m_minPower[b], m_framePower[b]);
+        ++m_minFrames;
+    }
+    std::fill(m_framePower.begin(), m_framePower.end(), 0.0);
 }
 
 double HumDetector::score(double f0, double tolerance) const
@@ -98,6 +124,7 @@ HumEstimate HumDetector::estimate()
         // Shorter than one frame: use what there is.
         for (int c = 0; c < m_channels; ++c)
             addFrame(m_input[static_cast<std::size_t>(c)], m_fill);
+        finishFrame();
         ++m_frames;
         m_fill = 0;
     }
@@ -107,8 +134,11 @@ HumEstimate HumDetector::estimate()
     const double count = double(m_frames) * m_channels;
     const double calibration = m_calibration / count; // |X|^2 -> sinusoid power (A^2/2)
     m_mean.resize(m_power.size());
-    for (std::size_t b = 0; b < m_power.size(); ++b)
-        m_mean[b] = m_power[b] / count;
+    m_arith.resize(m_power.size());
+    for (std::size_t b = 0; b < m_power.size(); ++b) {
+        m_arith[b] = m_power[b] / count;
+        m_mean[b] = m_minFrames > 0 ? m_minPower[b] / m_channels : m_arith[b];
+    }
 
     // Local median over +-8 Hz; floored so that digital silence never divides by zero.
     const int half = std::max(3, static_cast<int>(kMedianHalfWidthHz / binHz()));
@@ -130,9 +160,13 @@ HumEstimate HumDetector::estimate()
     std::vector<std::pair<double, double>> ranges;
     const bool forced = m_settings.forcedFundamentalHz > 0.0;
     if (forced)
-        ranges.push_back({m_settings.forcedFundamentalHz - 1.0, m_settings.forcedFundamentalHz + 1.0});
+        ranges.push_back({m_settings.forcedFundamentalHz - 2.5, m_settings.forcedFundamentalHz + 2.5});
     else
-        ranges = {{47.0, 53.0}, {57.0, 63.0}};
+        // Grids hold the mains within about +-0.1 Hz (0.2 Hz at the edge of their operating band;
+        // drift is tracked while removing); notes near it (G1
+        // 49.0 Hz, G#1 51.9, A#1 58.3, B1 61.7 at A = 440 Hz) lie well outside, so the automatic
+        // search never mistakes a bass line for hum. Off-nominal hum needs the forced mode.
+        ranges = {{49.88, 50.12}, {59.88, 60.12}};
     double bestF = forced ? m_settings.forcedFundamentalHz : 0.0, bestScore = 0.0;
     for (const auto& [lo, hi] : ranges)
         for (double f = lo; f <= hi + 1e-9; f += 0.01) {
@@ -177,7 +211,7 @@ HumEstimate HumDetector::estimate()
             HumHarmonic h;
             h.number = k;
             h.frequencyHz = (best + delta) * binHz();
-            h.levelDb = toDb(peak * calibration);
+            h.levelDb = toDb(m_arith[static_cast<std::size_t>(best)] * (peak / p0) * calibration);
             h.prominenceDb = toDb(peak / m_median[static_cast<std::size_t>(best)]);
             // -3 dB width of the peak (linear interpolation between bins) versus the Hann
             // window's own 1.44 bins: the excess is drift of the hum frequency.
@@ -200,6 +234,7 @@ HumEstimate HumDetector::estimate()
                 interference = std::max(interference, m_mean[static_cast<std::size_t>(b)] * lp * lp * lp * lp);
             }
             h.isolationDb = toDb(peak / interference);
+            h.unsteadinessDb = toDb(m_arith[static_cast<std::size_t>(best)] / std::max(kTiny, m_mean[static_cast<std::size_t>(best)]));
             present.push_back(h);
             const double w = double(k) * k * std::min(prom, 1e4);
             sumW += w;
@@ -217,7 +252,22 @@ HumEstimate HumDetector::estimate()
     }
     const bool strongFundamental = !present.empty() && present.front().number == 1
                                    && present.front().prominenceDb >= m_settings.presenceDb + 10.0;
-    result.detected = forced || (present.size() >= 2 && anyOdd) || strongFundamental;
+    // The refined fundamental must land inside the searched mains band: a peak that pulls the
+    // estimate out of it is the skirt of something else (a note just outside), not hum.
+    bool inBand = forced;
+    for (const auto& [lo, hi] : ranges)
+        inBand = inBand || (f0 >= lo && f0 <= hi);
+    // Mains hum is steady: at its peaks the mean power over frames stays within a few dB of the
+    // quietest frame. A note or a drum that happens to sit on 50/60 Hz varies far more.
+    std::vector<double> unsteadiness;
+    for (const HumHarmonic& h : present)
+        unsteadiness.push_back(h.unsteadinessDb);
+    std::sort(unsteadiness.begin(), unsteadiness.end());
+    const bool steady = unsteadiness.empty() || unsteadiness[unsteadiness.size() / 2] < kMaxUnsteadinessDb;
+    // Hum's energy sits in its first harmonics (50/100/150/200 Hz); partials of music that
+    // happen to fall near some high multiples of a candidate do not make hum.
+    const auto lowHarmonics = std::count_if(present.begin(), present.end(), [](const HumHarmonic& h) { return h.number <= 4; });
+    result.detected = inBand && (forced || (steady && ((lowHarmonics >= 2 && anyOdd) || strongFundamental)));
     if (!result.detected)
         return result;
     result.fundamentalHz = f0;

@@ -12,8 +12,9 @@ class RealFft;
 
 /// Options of the mains-hum search.
 struct HumDetectorSettings {
-    /// 0: search automatically in 47..53 Hz and 57..63 Hz. 50 or 60 (Hz): trust the user and
-    /// only refine the fundamental within +-1 Hz of it.
+    /// 0: search automatically in 49.88..50.12 Hz and 59.88..60.12 Hz (mains tolerance; notes
+    /// lie outside). 50 or 60 (Hz): trust the user and refine the fundamental within +-2.5 Hz of
+    /// it (hum recorded on a disc played off speed, or a drifting generator).
     double forcedFundamentalHz = 0.0;
     /// Highest harmonic number considered (1 = fundamental only).
     int maxHarmonics = 20;
@@ -36,6 +37,9 @@ struct HumHarmonic {
     /// How well this harmonic could be followed by a demodulator with a 4-pole 5 Hz low-pass:
     /// its power over the strongest other spectral content 2..60 Hz away, after that low-pass, dB.
     double isolationDb = 0.0;
+    /// Mean over frames against the quietest frame at the peak, dB: ~0 for steady hum, large
+    /// for a note or drum that comes and goes.
+    double unsteadinessDb = 0.0;
 };
 
 /// What the search found.
@@ -51,11 +55,15 @@ struct HumEstimate {
 ///
 /// Frames of fftSize() samples (the largest power of two <= 4 s, ~0.34 Hz bins at 44.1 kHz),
 /// Hann window, hop fftSize()/2; power spectra are summed over frames and channels, so memory is
-/// O(channels * fftSize()) whatever the stream length. Candidate fundamentals on a 0.01 Hz grid
+/// O(channels * fftSize()) whatever the stream length. Detection works on the per-bin minimum
+/// over frames (digital silence excluded): mains hum is there in every frame at the same level
+/// and keeps its full height, while a note that is absent from even one frame (a bass G1 at
+/// 49 Hz, say) drops to the background, so music in the 47-63 Hz range is not taken for hum.
+/// Levels are measured on the arithmetic mean. Candidate fundamentals on a 0.01 Hz grid
 /// are scored by how far the fundamental and its harmonics stand above the local spectral
 /// median; the winner is refined from the interpolated peaks of the harmonics that are present
 /// (weighted by harmonic number and prominence), which gives accuracy well below 0.1 Hz.
-/// Auto mode reports "no hum" unless at least two harmonics, one of them odd, are present
+/// Auto mode reports "no hum" unless two of the first four harmonics, one of them odd, are present
 /// (a musical tone and its octaves alone never qualify). Not thread-safe.
 class HumDetector {
 public:
@@ -73,6 +81,7 @@ public:
 
 private:
     void addFrame(const std::vector<float>& samples, int length);
+    void finishFrame();
     double score(double f0, double tolerance) const;
 
     int m_sampleRate;
@@ -84,12 +93,16 @@ private:
     std::vector<std::vector<float>> m_input; // per channel
     int m_fill = 0;
     std::vector<double> m_power;             // summed |X|^2 per bin up to m_maxBin
+    std::vector<double> m_framePower;        // |X|^2 of the current frame, summed over channels
+    std::vector<double> m_minPower;          // per-bin minimum over non-silent frames (persistence)
+    int m_minFrames = 0;                     // frames that entered m_minPower
     double m_calibration = 0.0;              // summed 2/(sum w)^2 per frame
     int m_frames = 0;
     std::vector<float> m_windowed;
     std::vector<std::complex<float>> m_spectrum;
     std::vector<double> m_median;            // local median of the mean spectrum
-    std::vector<double> m_mean;              // mean spectrum (estimate() only)
+    std::vector<double> m_mean;              // detection spectrum: per-bin minimum over frames
+    std::vector<double> m_arith;             // arithmetic mean spectrum: levels
 };
 
 } // namespace shellac::dsp

@@ -1,5 +1,7 @@
 #include "dsp/HumRemover.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
 #include <complex>
@@ -231,10 +233,18 @@ void HumRemover::finish(AudioBlock& out)
 
 QJsonObject HumRemover::report() const
 {
+    QJsonArray harmonics;
+    for (const HumHarmonic& h : m_estimate.harmonics)
+        harmonics.append(QJsonObject{{QStringLiteral("number"), h.number},
+                                     {QStringLiteral("frequency_hz"), h.frequencyHz},
+                                     {QStringLiteral("level_db"), h.levelDb},
+                                     {QStringLiteral("prominence_db"), h.prominenceDb},
+                                     {QStringLiteral("unsteadiness_db"), h.unsteadinessDb}});
     return {{QStringLiteral("detected"), m_estimate.detected},
             {QStringLiteral("fundamental_hz"), m_estimate.fundamentalHz},
             {QStringLiteral("harmonics_removed"), m_active ? static_cast<int>(m_notchHz.size()) : 0},
-            {QStringLiteral("hum_level_db"), m_estimate.levelDb}};
+            {QStringLiteral("hum_level_db"), m_estimate.levelDb},
+            {QStringLiteral("harmonics"), harmonics}};
 }
 
 } // namespace shellac::dsp

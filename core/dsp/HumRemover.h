@@ -13,7 +13,7 @@ namespace shellac::dsp {
 /// Options of the dehum stage.
 struct HumRemoverSettings {
     /// 0: find 50 or 60 Hz hum automatically; 50 or 60 (Hz): the user says which mains it is
-    /// (refined within +-1 Hz, always treated as detected).
+    /// (refined within +-2.5 Hz, always treated as detected).
     double forcedFundamentalHz = 0.0;
     /// Highest harmonic number removed.
     int maxHarmonics = 20;
@@ -50,7 +50,8 @@ struct HumRemoverSettings {
 /// No hum found (or no analysis pass): a bit-exact pass-through.
 ///
 /// Report: {"detected": bool, "fundamental_hz": double, "harmonics_removed": int,
-///          "hum_level_db": double (dBFS, total hum power; -300 when none)}.
+///          "hum_level_db": double (dBFS, total hum power; -300 when none),
+///          "harmonics": [{"number", "frequency_hz", "level_db", "prominence_db", "unsteadiness_db"}]}.
 /// Not thread-safe; one stream per instance.
 class HumRemover final : public DspStage {
 public:

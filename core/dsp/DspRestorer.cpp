@@ -14,8 +14,9 @@ namespace {
 
 /// Builds the stages the settings ask for, in processing order: low-frequency disturbances
 /// first (they dominate an AR model's prediction error), impulses next, broadband noise last
-/// (a click left in would be smeared into its spectral frames).
-void buildStages(const DspRestorerSettings& settings, StageChain& chain)
+/// (a click left in would be smeared into its spectral frames). With `impulsesOnly` it builds
+/// just the stages that need no analysis pass and come before dehiss (the dehiss feed).
+void buildStages(const DspRestorerSettings& settings, StageChain& chain, bool impulsesOnly = false)
 {
     if (settings.rumbleCornerHz) {
         RumbleFilterSettings rumble;
@@ -23,7 +24,7 @@ void buildStages(const DspRestorerSettings& settings, StageChain& chain)
         rumble.linearPhase = true; // keeps the music's waveform (and SI-SDR) intact
         chain.add(std::make_unique<RumbleFilter>(rumble));
     }
-    if (settings.humMode != HumMode::Off) {
+    if (settings.humMode != HumMode::Off && !impulsesOnly) {
         HumRemoverSettings hum;
         hum.forcedFundamentalHz = settings.humMode == HumMode::Force50 ? 50.0
                                   : settings.humMode == HumMode::Force60 ? 60.0
@@ -40,7 +41,7 @@ void buildStages(const DspRestorerSettings& settings, StageChain& chain)
         decrackle.level = *settings.decrackleLevel;
         chain.add(std::make_unique<Decrackler>(decrackle));
     }
-    if (settings.dehissReductionDb) {
+    if (settings.dehissReductionDb && !impulsesOnly) {
         SpectralDenoiserSettings dehiss;
         dehiss.reductionLimitDb = *settings.dehissReductionDb;
         if (settings.noiseRangeSeconds)
@@ -62,6 +63,12 @@ Status DspRestorer::prepare(const AudioFormat& input)
     m_sampleRate = input.sampleRate;
     m_chain = StageChain();
     buildStages(m_settings, m_chain);
+    m_dehissFeed = StageChain();
+    if (m_settings.dehissReductionDb) {
+        buildStages(m_settings, m_dehissFeed, true);
+        if (Status s = m_dehissFeed.prepare(input.sampleRate, input.channels); !s)
+            return s;
+    }
     return m_chain.prepare(input.sampleRate, input.channels);
 }
 
@@ -72,13 +79,25 @@ bool DspRestorer::wantsAnalysisPass() const
 
 Status DspRestorer::analyse(const AudioBlock& in)
 {
-    m_chain.analyse(in);
+    if (DspStage* hum = m_chain.stage(QStringLiteral("dehum")))
+        hum->analyse(in);
+    if (DspStage* dehiss = m_chain.stage(QStringLiteral("dehiss"))) {
+        m_dehissFeed.process(in, m_fed);
+        dehiss->analyse(m_fed);
+    }
     return Status::success();
 }
 
 Status DspRestorer::finishAnalysis()
 {
-    m_chain.finishAnalysis();
+    if (DspStage* hum = m_chain.stage(QStringLiteral("dehum")))
+        hum->finishAnalysis();
+    if (DspStage* dehiss = m_chain.stage(QStringLiteral("dehiss"))) {
+        m_dehissFeed.finish(m_fed);
+        dehiss->analyse(m_fed);
+        dehiss->finishAnalysis();
+        m_dehissFeed = StageChain(); // its buffers are not needed any more
+    }
     return Status::success();
 }
 

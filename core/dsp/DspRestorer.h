@@ -9,6 +9,10 @@ namespace shellac::dsp {
 /// The classical restorer: rumble high-pass → dehum → declick → decrackle → dehiss, each
 /// stage on or off per DspRestorerSettings. Needs no training. Channels are restored
 /// independently. Memory is bounded by the stages' windows, not by the file length.
+///
+/// Analysis pass: dehum searches the raw input for hum; dehiss learns its noise profile from
+/// the input after rumble, declick and decrackle (run a first time for that purpose), i.e.
+/// from what it will actually see.
 /// Not thread-safe: one stream per instance.
 class DspRestorer final : public Restorer {
 public:
@@ -28,6 +32,11 @@ public:
 private:
     DspRestorerSettings m_settings;
     StageChain m_chain;
+    /// Fresh rumble/declick/decrackle stages that clean the analysis pass's input for the
+    /// dehiss noise profile, so that crackle and clicks (which the chain removes before dehiss)
+    /// are not learned as surface noise. Empty when dehiss is off.
+    StageChain m_dehissFeed;
+    AudioBlock m_fed;
 };
 
 } // namespace shellac::dsp

@@ -53,10 +53,26 @@ void NoiseProfile::addFrame(int channel, std::int64_t frameStart, std::span<cons
         ch.centredCount += centred;
     }
 
-    // Quietest frames (always kept, as the fallback for an empty range). Digital silence is not
-    // noise: a silent lead-in must not teach "no noise".
+    // Automatic estimates (always kept, as the fallback for an empty range). Digital silence is
+    // not noise: a silent lead-in must not teach "no noise".
     if (!(energy > 1e-20 * m_frameSize))
         return;
+
+    // (b) minimum statistics: smoothed per-bin power into a log-power histogram.
+    if (ch.histogram.empty()) {
+        ch.histogram.assign(static_cast<std::size_t>(m_bins) * kLevels, 0u);
+        ch.smoothed.assign(static_cast<std::size_t>(m_bins), 0.0);
+    }
+    constexpr double kAlpha = 0.8;
+    for (int b = 0; b < m_bins; ++b) {
+        const double p = std::norm(spectrum[static_cast<std::size_t>(b)]);
+        double& sm = ch.smoothed[static_cast<std::size_t>(b)];
+        sm = ch.smoothedStarted ? kAlpha * sm + (1.0 - kAlpha) * p : p;
+        const double db = 10.0 * std::log10(sm + 1e-30);
+        const int level = std::clamp(static_cast<int>((db - kLowestDb) / kStepDb), 0, kLevels - 1);
+        ++ch.histogram[static_cast<std::size_t>(b) * kLevels + static_cast<std::size_t>(level)];
+    }
+    ch.smoothedStarted = true;
     const double loudness = logSum / m_bins;
     int slot = -1;
     if (static_cast<int>(ch.heap.size()) < m_keep) {
@@ -142,6 +158,28 @@ void NoiseProfile::finish()
                 std::nth_element(values.begin(), mid, values.end());
                 ch.profile[static_cast<std::size_t>(b)] = static_cast<float>(*mid / std::numbers::ln2);
             }
+            // (b) 10th percentile of the smoothed power per bin, bias-corrected to the mean.
+            // For Gaussian noise smoothed as above (overlapping frames), that percentile lies
+            // kPercentileBiasDb below the mean (measured with white noise, see the tests).
+            constexpr double kPercentileBiasDb = 2.6;
+            for (int b = 0; b < m_bins; ++b) {
+                const std::uint32_t* counts = ch.histogram.data() + static_cast<std::size_t>(b) * kLevels;
+                std::uint64_t total = 0;
+                for (int l = 0; l < kLevels; ++l)
+                    total += counts[l];
+                const std::uint64_t target = std::max<std::uint64_t>(1, total / 10);
+                std::uint64_t seen = 0;
+                int level = 0;
+                while (level < kLevels - 1 && (seen += counts[level]) < target)
+                    ++level;
+                const double db = kLowestDb + (level + 0.5) * kStepDb + kPercentileBiasDb;
+                const float minimumStatistics = static_cast<float>(std::pow(10.0, db / 10.0));
+                // Where both agree (within 3 dB) keep the quietest-frames mean, which is the less
+                // noisy estimate; where the quietest frames still held music, take the lower one.
+                float& v = ch.profile[static_cast<std::size_t>(b)];
+                if (minimumStatistics < 0.5f * v)
+                    v = minimumStatistics;
+            }
             suppressTonalPeaks(ch.profile);
         } // else: only digital silence in this channel, whose profile stays 0
         for (float v : ch.profile)
@@ -154,6 +192,8 @@ void NoiseProfile::finish()
         // Release the bounded buffers; only the profile is needed from now on.
         ch.heap = {};
         ch.stored = {};
+        ch.histogram = {};
+        ch.smoothed = {};
         ch.inside = {};
         ch.centred = {};
     }

@@ -19,11 +19,18 @@ using SecondsRange = std::pair<double, double>;
 /// Two sources:
 ///  - a user range (e.g. the lead-in groove): mean power of the frames lying wholly inside it
 ///    (or, for a range shorter than a frame, of the frames centred inside it);
-///  - otherwise the quietest passages: the K frames with the least broadband level (mean log
-///    power over bins, so that no band dominates the choice; digital silence excluded) are kept
-///    in a bounded max-heap (K * bins floats per channel, ~0.8 MB for K = 200 and 2048-sample
-///    frames); the profile is their per-bin median / ln 2 (the mean for Gaussian noise, robust
-///    to a few louder frames). If a range matched no frame at all, the quietest frames are used.
+///  - otherwise two estimates per bin: (a), unless (b) is more than 3 dB lower:
+///    (a) the quietest passages: the K frames with the least broadband level (mean log power
+///        over bins, so that no band dominates the choice; digital silence excluded) are kept in
+///        a bounded max-heap (K * bins floats per channel, ~0.8 MB for K = 200 and 2048-sample
+///        frames); their per-bin median / ln 2 (the mean for Gaussian noise). Right when the
+///        recording has a lead-in or pauses.
+///    (b) minimum statistics in the spirit of Martin (2001): per bin, the power smoothed over
+///        ~5 frames, its 10th percentile over the whole stream from a log-power histogram
+///        (0.5 dB steps; bins * 400 counters per channel), corrected for the percentile's bias.
+///        Right for music without pauses, where every bin still has moments between notes.
+///    Sustained tones are then capped out of the profile (suppressTonalPeaks()).
+///    If a range matched no frame at all, this automatic estimate is used.
 ///
 /// Units: power() is in the units of the unnormalised STFT |X[k]|^2 the frames came in;
 /// levelDb() converts to dBFS of time-domain power assuming StftProcessor's sqrt-Hann window.
@@ -58,6 +65,12 @@ public:
     /// 3 dB above their neighbourhood's 20th percentile; smooth noise passes unchanged.
     static void suppressTonalPeaks(std::vector<float>& profile);
 
+    /// Histogram geometry of the minimum-statistics estimate: levels in 0.5 dB steps of
+    /// 10 log10 |X|^2 from kLowestDb upwards.
+    static constexpr int kLevels = 400;
+    static constexpr double kLowestDb = -150.0;
+    static constexpr double kStepDb = 0.5;
+
 private:
     struct Kept {
         double loudness; // mean log power over bins
@@ -69,6 +82,9 @@ private:
         int insideCount = 0, centredCount = 0;
         std::vector<Kept> heap;              // max-heap on energy
         std::vector<float> stored;            // keepFrames * bins
+        std::vector<double> smoothed;         // per-bin recursively smoothed power
+        std::vector<std::uint32_t> histogram; // bins * kLevels counts of smoothed log power
+        bool smoothedStarted = false;
         std::vector<float> profile;
     };
 

@@ -15,7 +15,7 @@ enum class HumMode { Off, Auto, Force50, Force60 };
 /// The user-facing knobs of the classical restorer. Each stage is off when its optional is empty.
 /// Defaults are what a first-time user of a worn 78 gets: all stages on at moderate strength.
 struct DspRestorerSettings {
-    std::optional<double> rumbleCornerHz = 30.0;    ///< high-pass corner, Hz (10..300)
+    std::optional<double> rumbleCornerHz = 20.0;    ///< high-pass corner, Hz (10..300)
     HumMode humMode = HumMode::Auto;
     std::optional<double> declickSensitivity = 5.0; ///< 1 (only loud clicks) .. 10 (smallest)
     std::optional<double> decrackleLevel = 5.0;     ///< 0 (gentle) .. 10 (strong)

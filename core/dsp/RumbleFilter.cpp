@@ -20,10 +20,10 @@ Status RumbleFilter::prepare(int sampleRate, int channels)
     m_fir.reset();
     m_framesIn = m_framesOut = 0;
     if (m_settings.linearPhase) {
-        // A Blackman-windowed sinc has a transition band of about 5.5 fs / taps: make it as wide
-        // as the corner frequency, so that -6 dB sits at the corner and the music above ~2x the
-        // corner passes untouched.
-        int taps = int(std::ceil(5.5 * sampleRate / m_cornerHz)) | 1;
+        // A Blackman-windowed sinc has a transition band of about 5.5 fs / taps: make it half
+        // the corner frequency wide, so that -6 dB sits at the corner and the music from 1.25x
+        // the corner up passes untouched (orchestral bass at 40-60 Hz survives a 20 Hz corner).
+        int taps = int(std::ceil(5.5 * sampleRate / (0.5 * m_cornerHz))) | 1;
         taps = std::min(taps, 65535);
         m_fir = std::make_unique<FirFilter>(FirFilter::designHighPass(taps, sampleRate, m_cornerHz), channels);
         m_delay = (taps - 1) / 2;

@@ -17,13 +17,13 @@ struct RumbleFilterSettings {
     /// Linear-phase FIR instead of the Butterworth IIR: no phase shift of the music above the
     /// corner (an IIR high-pass at 30 Hz turns a 220 Hz partial by ~20 degrees, which costs
     /// ~10 dB of waveform fidelity), at the price of (taps-1)/2 samples held back internally
-    /// (~93 ms at 44.1 kHz, 30 Hz). Output stays time-aligned either way.
+    /// (~0.27 s at 44.1 kHz, 20 Hz). Output stays time-aligned either way.
     bool linearPhase = false;
 };
 
 /// DspStage "rumble": removes turntable rumble and subsonic energy with a Butterworth high-pass
 /// (cascaded RBJ biquads, double-precision state; zero latency) or a linear-phase windowed-sinc
-/// FIR high-pass (Blackman, transition about one corner frequency wide, FFT overlap-save).
+/// FIR high-pass (Blackman, transition half the corner frequency wide, FFT overlap-save).
 /// No analysis pass, channels independent. Report: {"corner_hz": double, "order": int,
 /// "linear_phase": bool, "taps": int (FIR only)}. Not thread-safe.
 class RumbleFilter final : public DspStage {

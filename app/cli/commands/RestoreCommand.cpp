@@ -77,7 +77,7 @@ QString RestoreCommand::description() const
 {
     return QStringLiteral(
         "Restores IN into OUT with the classical engine (method dsp, needs no training):\n"
-        "  rumble    Butterworth high-pass (4th order) at HZ (default 30)\n"
+        "  rumble    linear-phase high-pass at HZ (default 20)\n"
         "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
         "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
         "            AR interpolation (clicks from 1 sample to several ms, clusters)\n"
@@ -104,7 +104,7 @@ QList<QCommandLineOption> RestoreCommand::options() const
         QCommandLineOption(opt("dehiss"), opt("Most hiss reduction in dB, 1-40 (default 12), or off."), opt("DB")),
         QCommandLineOption(opt("noise-from"), opt("Learn the hiss profile from this time range in seconds, e.g. 0-2.5\n"
                                                   "(default: from the quietest passages)."), opt("START-END")),
-        QCommandLineOption(opt("rumble"), opt("High-pass corner in Hz, 10-300 (default 30), or off."), opt("HZ")),
+        QCommandLineOption(opt("rumble"), opt("High-pass corner in Hz, 10-300 (default 20), or off."), opt("HZ")),
         QCommandLineOption(opt("residual"), opt("Also write what was removed (input - output) to this file/folder."), opt("FILE")),
         QCommandLineOption(opt("report"), opt("Write a JSON report (clicks found, hum frequency, noise level,\n"
                                               "speed) to this file/folder."), opt("FILE.json")),

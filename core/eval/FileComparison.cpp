@@ -1,6 +1,7 @@
 #include "eval/FileComparison.h"
 
 #include "audio/AudioFileReader.h"
+#include "dsp/Stft.h"
 #include "restore/RestorationReport.h"
 
 #include <QDir>
@@ -55,7 +56,53 @@ Status sameShape(const Loaded& reference, const Loaded& other, const QString& ot
     return Status::success();
 }
 
+/// Shifts every channel of `block` earlier by `lag` frames (later when negative), zero-filling.
+void shift(AudioBlock& block, std::int64_t lag)
+{
+    const std::int64_t n = block.frames();
+    for (int c = 0; c < block.channels(); ++c) {
+        auto ch = block.channel(c);
+        std::vector<float> copy(ch.begin(), ch.end());
+        for (std::int64_t i = 0; i < n; ++i) {
+            const std::int64_t src = i + lag;
+            ch[std::size_t(i)] = src >= 0 && src < n ? copy[std::size_t(src)] : 0.0f;
+        }
+    }
+}
+
 } // namespace
+
+std::int64_t estimateLag(std::span<const float> reference, std::span<const float> estimate, std::int64_t maxLag)
+{
+    const std::int64_t n = std::int64_t(std::min(reference.size(), estimate.size()));
+    if (n == 0 || maxLag <= 0)
+        return 0;
+    int size = 2;
+    while (size < 2 * n)
+        size *= 2;
+    dsp::RealFft fft(size);
+    std::vector<float> a(std::size_t(size), 0.0f), b(std::size_t(size), 0.0f);
+    std::vector<float> r(std::size_t(size), 0.0f);
+    std::copy_n(reference.begin(), n, a.begin());
+    std::copy_n(estimate.begin(), n, b.begin());
+    std::vector<std::complex<float>> A(std::size_t(fft.bins())), B(std::size_t(fft.bins()));
+    fft.forward(a.data(), A.data());
+    fft.forward(b.data(), B.data());
+    for (std::size_t k = 0; k < A.size(); ++k)
+        A[k] = std::conj(A[k]) * B[k];
+    fft.inverse(A.data(), r.data());
+    // r[l] = sum ref[i] est[i + l] (circular; negative lags wrap to the end).
+    std::int64_t best = 0;
+    float bestValue = r[0];
+    for (std::int64_t l = -std::min(maxLag, n - 1); l <= std::min(maxLag, n - 1); ++l) {
+        const float v = r[std::size_t(l >= 0 ? l : size + l)];
+        if (v > bestValue) {
+            bestValue = v;
+            best = l;
+        }
+    }
+    return best;
+}
 
 Result<FileScore> compareFiles(const FileComparisonRequest& request)
 {
@@ -83,6 +130,11 @@ Result<FileScore> compareFiles(const FileComparisonRequest& request)
 
     FileScore score;
     score.name = request.name;
+    if (request.maxLagFrames > 0) {
+        score.lagFrames = estimateLag(clean.value().audio.channel(0), restored.value().audio.channel(0), request.maxLagFrames);
+        if (score.lagFrames != 0)
+            shift(restored.value().audio, score.lagFrames);
+    }
     const AudioBlock& c = clean.value().audio;
     const int channels = c.channels();
     const std::int64_t guard = clean.value().sampleRate / 500; // 2 ms

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 
 namespace shellac::eval {
 
@@ -19,6 +20,9 @@ struct FileScore {
     /// disturbed the parts it should leave alone. Present when a ground-truth list was given.
     std::optional<double> cleanRegionSiSdrDb;
     std::optional<DetectionScore> detection; ///< when truth and detections were both given
+    /// Frames the restored file was shifted by to line up with the clean one (alignLag only):
+    /// positive when the restorer delayed the audio.
+    std::int64_t lagFrames = 0;
 };
 
 /// Inputs for one comparison; all audio files must have the same rate, channels and length.
@@ -29,7 +33,14 @@ struct FileComparisonRequest {
     QString restoredPath;
     QString truthPath;     ///< impulse list JSON (may be empty)
     QString reportPath;    ///< restoration report JSON with the detected clicks (may be empty)
+    /// Largest delay (frames) to search for and undo in the restored file before scoring, for
+    /// tools that add latency (FFmpeg's afftdn does); 0 compares sample by sample.
+    std::int64_t maxLagFrames = 0;
 };
+
+/// Delay of `estimate` against `reference` in frames within +-maxLag, from the peak of their
+/// cross-correlation (FFT, first channel). Positive: `estimate` lags behind.
+std::int64_t estimateLag(std::span<const float> reference, std::span<const float> estimate, std::int64_t maxLag);
 
 /// Reads the three files whole (evaluation material is short) and scores the restoration.
 /// Errors name the file and the mismatch (rate, channels, length).

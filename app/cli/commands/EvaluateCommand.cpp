@@ -1,5 +1,6 @@
 #include "commands/EvaluateCommand.h"
 
+#include "audio/AudioFileReader.h"
 #include "audio/AudioPathCollector.h"
 #include "eval/FileComparison.h"
 
@@ -66,7 +67,9 @@ QString EvaluateCommand::description() const
         "            how little the restorer disturbed what it should leave alone\n"
         "and the median of each column. Impulse lists are looked up in --truth (default: the degraded\n"
         "folder), reports in --reports (default: the restored folder). Files must match in rate,\n"
-        "channels and length. Each file is read whole: meant for test sets, not hour-long files.\n\n"
+        "channels and length. Each file is read whole: meant for test sets, not hour-long files.\n"
+        "--align MS first undoes a constant delay of up to MS ms in each restored file (for tools\n"
+        "whose output lags; the lag found is in the JSON).\n\n"
         "Exit status: 0 when every file was scored, 1 when any could not be, 2 on usage errors.");
 }
 
@@ -78,6 +81,8 @@ QList<QCommandLineOption> EvaluateCommand::options() const
         QCommandLineOption(opt("restored"), opt("Folder of restored outputs (required)."), opt("DIR")),
         QCommandLineOption(opt("truth"), opt("Folder of <name>.impulses.json ground truth (default: --degraded)."), opt("DIR")),
         QCommandLineOption(opt("reports"), opt("Folder of <name>.report.json restoration reports (default: --restored)."), opt("DIR")),
+        QCommandLineOption(opt("align"), opt("Undo a constant delay of the restored files (up to MS milliseconds,\n"
+                                             "found by cross-correlation) before scoring, for tools with latency."), opt("MS")),
         QCommandLineOption(opt("json"), opt("Print machine-readable JSON instead of a table.")),
     };
 }
@@ -98,6 +103,13 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliContext& context)
         if (!QFileInfo(dir).isDir())
             return context.fail({dir, opt("is not a folder")});
 
+    double alignMs = 0;
+    if (parser.isSet(opt("align"))) {
+        bool ok = false;
+        alignMs = parser.value(opt("align")).toDouble(&ok);
+        if (!ok || alignMs < 0 || alignMs > 10000)
+            return context.usageError(name(), opt("--align takes milliseconds between 0 and 10000"));
+    }
     const QStringList cleanFiles = collectAudioPaths({cleanDir});
     if (cleanFiles.isEmpty())
         return context.fail({cleanDir, opt("contains no audio files")});
@@ -115,6 +127,10 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliContext& context)
         request.restoredPath = counterpart(restoredDir, relative);
         request.truthPath = sidecar(truthDir, relative, ".impulses.json");
         request.reportPath = sidecar(reportDir, relative, ".report.json");
+        if (alignMs > 0) {
+            auto reader = AudioFileReader::open(cleanPath);
+            request.maxLagFrames = reader ? std::int64_t(alignMs / 1000.0 * reader.value()->format().sampleRate) : 0;
+        }
         if (request.degradedPath.isEmpty() || request.restoredPath.isEmpty()) {
             context.fail({relative, QStringLiteral("no matching file in %1")
                                         .arg(request.degradedPath.isEmpty() ? degradedDir : restoredDir)});
@@ -152,7 +168,8 @@ int EvaluateCommand::run(const QCommandLineParser& parser, CliContext& context)
             QJsonObject o{{opt("name"), s.name},
                           {opt("input_si_sdr_db"), s.inputSiSdrDb},
                           {opt("restored_si_sdr_db"), s.restoredSiSdrDb},
-                          {opt("improvement_db"), s.improvementDb()}};
+                          {opt("improvement_db"), s.improvementDb()},
+                          {opt("lag_frames"), qint64(s.lagFrames)}};
             if (s.cleanRegionSiSdrDb)
                 o.insert(opt("clean_region_si_sdr_db"), *s.cleanRegionSiSdrDb);
             if (s.detection)

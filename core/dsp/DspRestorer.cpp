@@ -34,6 +34,8 @@ void buildStages(const DspRestorerSettings& settings, StageChain& chain, bool im
     if (settings.declickSensitivity) {
         ArDeclickerSettings declick;
         declick.sensitivity = *settings.declickSensitivity;
+        if (impulsesOnly)
+            declick.passes = 1; // the feed only needs the noise between the clicks: one pass is plenty
         chain.add(std::make_unique<ArDeclicker>(declick));
     }
     if (settings.decrackleLevel) {

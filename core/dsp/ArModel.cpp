@@ -31,11 +31,20 @@ int ArModel::fitBurg(std::span<const double> x, int order)
     for (int k = 0; k < order; ++k) {
         if (!(d > tiny))
             break;
-        double num = 0.0;
         const int len = n - k - 1;
         const double* fk = f + k + 1;
-        for (int i = 0; i < len; ++i)
-            num += fk[i] * b[i];
+        // Four partial sums let the dot product vectorise.
+        double n0 = 0.0, n1 = 0.0, n2 = 0.0, n3 = 0.0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            n0 += fk[i] * b[i];
+            n1 += fk[i + 1] * b[i + 1];
+            n2 += fk[i + 2] * b[i + 2];
+            n3 += fk[i + 3] * b[i + 3];
+        }
+        for (; i < len; ++i)
+            n0 += fk[i] * b[i];
+        const double num = (n0 + n1) + (n2 + n3);
         const double mu = -2.0 * num / d;
         if (!(std::abs(mu) < 1.0))
             break;
@@ -95,15 +104,28 @@ int ArModel::fitBurgExcluding(std::span<const double> x, std::span<const unsigne
     int reached = 0;
     for (int k = 0; k < order; ++k) {
         // Pair (f[i + k + 1], b[i]) spans x[i .. i + k + 1]: usable when that whole stretch is.
-        double num = 0.0, den = 0.0;
         const int len = n - k - 1;
         const double* fk = f + k + 1;
         const int* rk = runs + k + 1;
-        for (int i = 0; i < len; ++i)
-            if (rk[i] >= k + 2) {
-                num += fk[i] * b[i];
-                den += fk[i] * fk[i] + b[i] * b[i];
-            }
+        // Branch-free with two partial sums each, so that the loop vectorises.
+        double num0 = 0.0, num1 = 0.0, den0 = 0.0, den1 = 0.0;
+        const int need = k + 2;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            const double w0 = rk[i] >= need ? 1.0 : 0.0;
+            const double w1 = rk[i + 1] >= need ? 1.0 : 0.0;
+            num0 += w0 * (fk[i] * b[i]);
+            num1 += w1 * (fk[i + 1] * b[i + 1]);
+            den0 += w0 * (fk[i] * fk[i] + b[i] * b[i]);
+            den1 += w1 * (fk[i + 1] * fk[i + 1] + b[i + 1] * b[i + 1]);
+        }
+        for (; i < len; ++i) {
+            const double w = rk[i] >= need ? 1.0 : 0.0;
+            num0 += w * (fk[i] * b[i]);
+            den0 += w * (fk[i] * fk[i] + b[i] * b[i]);
+        }
+        const double num = num0 + num1;
+        const double den = den0 + den1;
         if (!(den > tiny))
             break;
         const double mu = -2.0 * num / den;
@@ -143,7 +165,25 @@ void ArModel::forwardError(std::span<const double> x, std::span<double> e) const
     const double* a = m_a.data();
     const int head = std::min(p, n);
     std::fill_n(e.data(), head, 0.0);
-    for (int i = p; i < n; ++i) {
+    // Four outputs at a time: the inner loop then vectorises across outputs while each sum keeps
+    // its own order of additions (results are bit-identical to the plain loop).
+    int i = p;
+    for (; i + 3 < n; i += 4) {
+        const double* xi = x.data() + i;
+        double s0 = xi[0], s1 = xi[1], s2 = xi[2], s3 = xi[3];
+        for (int j = 1; j <= p; ++j) {
+            const double aj = a[j];
+            s0 += aj * xi[-j];
+            s1 += aj * xi[1 - j];
+            s2 += aj * xi[2 - j];
+            s3 += aj * xi[3 - j];
+        }
+        e[i] = s0;
+        e[i + 1] = s1;
+        e[i + 2] = s2;
+        e[i + 3] = s3;
+    }
+    for (; i < n; ++i) {
         const double* xi = x.data() + i;
         double s = xi[0];
         for (int j = 1; j <= p; ++j)
@@ -158,7 +198,23 @@ void ArModel::backwardError(std::span<const double> x, std::span<double> e) cons
     const int n = static_cast<int>(x.size());
     const int p = order();
     const double* a = m_a.data();
-    for (int i = 0; i + p < n; ++i) {
+    int i = 0;
+    for (; i + 3 + p < n; i += 4) { // four at a time, as in forwardError()
+        const double* xi = x.data() + i;
+        double s0 = xi[0], s1 = xi[1], s2 = xi[2], s3 = xi[3];
+        for (int j = 1; j <= p; ++j) {
+            const double aj = a[j];
+            s0 += aj * xi[j];
+            s1 += aj * xi[j + 1];
+            s2 += aj * xi[j + 2];
+            s3 += aj * xi[j + 3];
+        }
+        e[i] = s0;
+        e[i + 1] = s1;
+        e[i + 2] = s2;
+        e[i + 3] = s3;
+    }
+    for (; i + p < n; ++i) {
         const double* xi = x.data() + i;
         double s = xi[0];
         for (int j = 1; j <= p; ++j)

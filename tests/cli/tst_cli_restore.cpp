@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,6 +219,29 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QVERIFY(!QFile::exists(out));
+    }
+
+    void interruptedRestoreLeavesNothing()
+    {
+        // A long file, stopped with SIGTERM (as Ctrl+C or a closing terminal would) while it is
+        // being restored: exit status 130, no output, no residual, no temporary file.
+        const QString dir = path(QStringLiteral("interrupt"));
+        QDir().mkpath(dir);
+        const QString in = dir + QStringLiteral("/long.wav");
+        test::writeAudio(in, music(2, 44100 * 120, 44100, 21), 44100, Container::Wav, SampleEncoding::Pcm16);
+        QProcess process;
+        process.start(QStringLiteral(SHELLAC_CLI_PATH),
+                      {QStringLiteral("restore"), in, QStringLiteral("-o"), dir + QStringLiteral("/out.wav"),
+                       QStringLiteral("--residual"), dir + QStringLiteral("/res.wav")});
+        QVERIFY(process.waitForStarted());
+        // Wait until it reports progress, so that the outputs' temporary files exist.
+        QByteArray progress;
+        QTRY_VERIFY_WITH_TIMEOUT((progress += process.readAllStandardError()).contains("processing"), 20000);
+        process.terminate();
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("long.wav")});
     }
 
     void evaluateScoresARestoration()

@@ -1,5 +1,6 @@
 #include "CommandLineApp.h"
 
+#include "commands/AnalyzeCommand.h"
 #include "commands/BenchCommand.h"
 #include "commands/ConvertCommand.h"
 #include "commands/DegradeCommand.h"
@@ -16,6 +17,7 @@ CommandLineApp::CommandLineApp()
     m_commands.push_back(std::make_unique<InfoCommand>());
     m_commands.push_back(std::make_unique<ConvertCommand>());
     m_commands.push_back(std::make_unique<DegradeCommand>());
+    m_commands.push_back(std::make_unique<AnalyzeCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<EvaluateCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());

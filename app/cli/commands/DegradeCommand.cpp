@@ -1,6 +1,7 @@
 #include "commands/DegradeCommand.h"
 
 #include "TerminalProgress.h"
+#include "commands/AnalyzeCommand.h"
 #include "audio/AudioFileReader.h"
 #include "audio/AudioFileWriter.h"
 #include "audio/Resampler.h"
@@ -89,7 +90,9 @@ QString DegradeCommand::description() const
     return QStringLiteral(
         "Reads clean audio IN and writes OUT with clicks, pops, crackle, surface hiss, hum,\n"
         "rumble, recording bandwidth, horn colouration and wow added as described by a\n"
-        "degradation profile: a JSON file (--profile) or a built-in preset (--preset: %1).\n"
+        "degradation profile: a JSON file (--profile), a built-in preset (--preset: %1), or\n"
+        "the profile measured on real degraded recordings (--like DIR: every audio file in DIR,\n"
+        "analysed as 'shellac-cli analyze DIR' does and pooled). Give exactly one of the three.\n"
         "'--preset NAME --print-profile' prints a preset as JSON, a template for your own\n"
         "profiles (every field is required; units are in the names).\n"
         "The same seed gives the same output bit for bit. Click and crackle levels are relative\n"
@@ -125,6 +128,8 @@ QList<QCommandLineOption> DegradeCommand::options() const
         QCommandLineOption(QStringLiteral("preset"),
                            QStringLiteral("Built-in profile: %1.").arg(DegradationProfile::presetNames().join(QStringLiteral(", "))),
                            QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("like"),
+                           QStringLiteral("Measure the profile on the real recordings in this folder."), QStringLiteral("DIR")),
         QCommandLineOption(QStringLiteral("seed"),
                            QStringLiteral("Random seed, a whole number >= 0 (default 0)."), QStringLiteral("N")),
         QCommandLineOption(QStringLiteral("mask"),
@@ -144,12 +149,31 @@ QList<QCommandLineOption> DegradeCommand::options() const
 
 int DegradeCommand::run(const QCommandLineParser& parser, CliContext& context)
 {
-    const bool hasProfile = parser.isSet(QStringLiteral("profile")), hasPreset = parser.isSet(QStringLiteral("preset"));
-    if (hasProfile == hasPreset)
-        return context.usageError(name(), hasProfile ? QStringLiteral("give either --profile or --preset, not both")
-                                                     : QStringLiteral("no degradation given (use --profile P.json or --preset NAME)"));
+    const bool hasProfile = parser.isSet(QStringLiteral("profile")), hasPreset = parser.isSet(QStringLiteral("preset")),
+               hasLike = parser.isSet(QStringLiteral("like"));
+    const int given = int(hasProfile) + int(hasPreset) + int(hasLike);
+    if (given != 1)
+        return context.usageError(name(), given == 0 ? QStringLiteral("no degradation given (use --profile P.json, --preset NAME or --like DIR)")
+                                          : given == 2 ? QStringLiteral("give only one of --profile, --preset and --like, not both")
+                                                       : QStringLiteral("give only one of --profile, --preset and --like, not all three"));
+    // --like: the pooled profile of the real recordings in DIR (analysed once it is needed).
+    const auto measureLike = [&]() -> Result<DegradationProfile> {
+        const QString dir = parser.value(QStringLiteral("like"));
+        if (!QFileInfo(dir).isDir())
+            return Error{QDir::toNativeSeparators(dir), QStringLiteral("--like needs a folder of real recordings")};
+        auto analysed = analyseRecordings({dir}, {}, parser.isSet(QStringLiteral("quiet")), context);
+        if (!analysed)
+            return analysed.error();
+        if (analysed.value().cancelled)
+            return Error{QDir::toNativeSeparators(dir), QStringLiteral("cancelled")};
+        DegradationProfile measured = degrade::ArtifactAnalyzer::pool(analysed.value().results).profile;
+        measured.description = QStringLiteral("Measured on %1 recording(s) in %2").arg(analysed.value().results.size()).arg(dir);
+        return measured;
+    };
     DegradationProfile profile;
-    if (hasPreset) {
+    if (hasLike) {
+        // Measured below, after the cheap usage checks (or right away for --print-profile).
+    } else if (hasPreset) {
         auto preset = DegradationProfile::preset(parser.value(QStringLiteral("preset")));
         if (!preset)
             return context.usageError(name(), QStringLiteral("unknown --preset '%1' (choose %2)")
@@ -163,6 +187,14 @@ int DegradeCommand::run(const QCommandLineParser& parser, CliContext& context)
         profile = loaded.value();
     }
     if (parser.isSet(QStringLiteral("print-profile"))) {
+        if (hasLike) {
+            auto measured = measureLike();
+            if (context.cancellation().isCancelled())
+                return ExitCode::kCancelled;
+            if (!measured)
+                return context.fail(measured.error());
+            profile = measured.value();
+        }
         context.out() << QJsonDocument(profile.toJson()).toJson(QJsonDocument::Indented);
         context.out().flush();
         return ExitCode::kOk;
@@ -208,6 +240,17 @@ int DegradeCommand::run(const QCommandLineParser& parser, CliContext& context)
         const Status ok = out == impulsesPath ? checkJsonDestination(out, policy) : AudioFileWriter::checkDestination(out, policy);
         if (!ok)
             return context.fail(ok.error());
+    }
+
+    if (hasLike) {
+        auto measured = measureLike();
+        if (context.cancellation().isCancelled()) {
+            context.err() << "shellac-cli: interrupted; no output was written" << Qt::endl;
+            return ExitCode::kCancelled;
+        }
+        if (!measured)
+            return context.fail(measured.error());
+        profile = measured.value();
     }
 
     auto opened = AudioFileReader::open(input);

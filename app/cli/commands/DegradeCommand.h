@@ -14,7 +14,7 @@ public:
     QString summary() const override;
     QString synopsis() const override
     {
-        return QStringLiteral("IN -o OUT (--profile P.json | --preset NAME) [--seed N] [--mask MASK.wav] "
+        return QStringLiteral("IN -o OUT (--profile P.json | --preset NAME | --like REAL_DIR) [--seed N] [--mask MASK.wav] "
                               "[--impulses FILE.json] [--noise-file NOISE.wav] [--force] [--quiet]");
     }
     QString description() const override;

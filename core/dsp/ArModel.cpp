@@ -6,6 +6,29 @@
 
 namespace shellac::dsp {
 
+namespace {
+
+/// One Burg (Levinson) step with reflection coefficient `mu` at order k + 1: updates the AR
+/// coefficients a[0..k+1] and the forward/backward prediction errors f, b over `len` pairs.
+void applyReflection(double mu, int k, int len, double* a, double* f, double* b)
+{
+    for (int i = 0; i <= (k + 1) / 2; ++i) {
+        const double t1 = a[i] + mu * a[k + 1 - i];
+        const double t2 = a[k + 1 - i] + mu * a[i];
+        a[i] = t1;
+        a[k + 1 - i] = t2;
+    }
+    double* fw = f + k + 1;
+    for (int i = 0; i < len; ++i) {
+        const double t1 = fw[i] + mu * b[i];
+        const double t2 = b[i] + mu * fw[i];
+        fw[i] = t1;
+        b[i] = t2;
+    }
+}
+
+} // namespace
+
 int ArModel::fitBurg(std::span<const double> x, int order)
 {
     const int n = static_cast<int>(x.size());
@@ -48,19 +71,7 @@ int ArModel::fitBurg(std::span<const double> x, int order)
         const double mu = -2.0 * num / d;
         if (!(std::abs(mu) < 1.0))
             break;
-        for (int i = 0; i <= (k + 1) / 2; ++i) {
-            const double t1 = a[i] + mu * a[k + 1 - i];
-            const double t2 = a[k + 1 - i] + mu * a[i];
-            a[i] = t1;
-            a[k + 1 - i] = t2;
-        }
-        double* fw = f + k + 1;
-        for (int i = 0; i < len; ++i) {
-            const double t1 = fw[i] + mu * b[i];
-            const double t2 = b[i] + mu * fw[i];
-            fw[i] = t1;
-            b[i] = t2;
-        }
+        applyReflection(mu, k, len, a, f, b);
         d = (1.0 - mu * mu) * d - f[k + 1] * f[k + 1] - b[n - k - 2] * b[n - k - 2];
         m_errorPower *= (1.0 - mu * mu);
         reached = k + 1;
@@ -131,19 +142,7 @@ int ArModel::fitBurgExcluding(std::span<const double> x, std::span<const unsigne
         const double mu = -2.0 * num / den;
         if (!(std::abs(mu) < 1.0))
             break;
-        for (int i = 0; i <= (k + 1) / 2; ++i) {
-            const double t1 = a[i] + mu * a[k + 1 - i];
-            const double t2 = a[k + 1 - i] + mu * a[i];
-            a[i] = t1;
-            a[k + 1 - i] = t2;
-        }
-        double* fw = f + k + 1;
-        for (int i = 0; i < len; ++i) {
-            const double t1 = fw[i] + mu * b[i];
-            const double t2 = b[i] + mu * fw[i];
-            fw[i] = t1;
-            b[i] = t2;
-        }
+        applyReflection(mu, k, len, a, f, b);
         m_errorPower *= (1.0 - mu * mu);
         reached = k + 1;
     }

@@ -16,6 +16,7 @@ void AudioBlock::resize(int channels, std::int64_t frames, bool zero)
     assert(channels >= 0 && frames >= 0);
     if (channels != m_channels) {
         m_channels = channels;
+        m_frames = 0; // nothing to keep across a change of shape
         m_stride = 0;
         m_samples.clear();
     }
@@ -78,6 +79,14 @@ void AudioBlock::interleaveTo(float* interleaved) const
         for (std::int64_t i = 0; i < m_frames; ++i)
             interleaved[i * m_channels + c] = src[i];
     }
+}
+
+void AudioBlock::assignFrames(const AudioBlock& source, std::int64_t start, std::int64_t count)
+{
+    assert(start >= 0 && count >= 0 && start + count <= source.frames());
+    resize(source.channels(), count);
+    for (int c = 0; c < m_channels; ++c)
+        std::copy_n(source.channel(c).data() + start, count, m_samples.data() + c * m_stride);
 }
 
 void AudioBlock::append(const AudioBlock& other, std::int64_t count)

@@ -33,6 +33,10 @@ public:
     /// Writes frames() interleaved frames to `interleaved` (channels() * frames() floats).
     void interleaveTo(float* interleaved) const;
 
+    /// Becomes a copy of frames [start, start + count) of `source` (all its channels), reusing
+    /// this block's storage: the way to cut a stream into pieces without allocating per piece.
+    void assignFrames(const AudioBlock& source, std::int64_t start, std::int64_t count);
+
     /// Appends the first `count` frames of `other` (all when count < 0); same channel count.
     void append(const AudioBlock& other, std::int64_t count = -1);
     /// Removes the first `frames` frames, shifting the rest to the front.

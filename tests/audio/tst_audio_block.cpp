@@ -37,6 +37,23 @@ private Q_SLOTS:
         QCOMPARE(a.frames(), 1013);
     }
 
+    void assignFramesCopiesARange()
+    {
+        AudioBlock source(2, 10);
+        for (int i = 0; i < 10; ++i) {
+            source.channel(0)[i] = float(i);
+            source.channel(1)[i] = float(-i);
+        }
+        AudioBlock piece(1, 100); // different shape: reshaped to the source's channels
+        piece.assignFrames(source, 3, 4);
+        QCOMPARE(piece.channels(), 2);
+        QCOMPARE(piece.frames(), 4);
+        QCOMPARE(piece.channel(0)[0], 3.0f);
+        QCOMPARE(piece.channel(1)[3], -6.0f);
+        piece.assignFrames(source, 10, 0);
+        QVERIFY(piece.isEmpty());
+    }
+
     void dropFrontShifts()
     {
         AudioBlock a(1, 5);

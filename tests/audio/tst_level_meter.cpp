@@ -46,8 +46,7 @@ private Q_SLOTS:
         AudioBlock piece;
         for (std::int64_t pos = 0; pos < all.frames(); pos += 7777) {
             const std::int64_t n = std::min<std::int64_t>(7777, all.frames() - pos);
-            piece.resize(1, n);
-            std::copy_n(all.channel(0).data() + pos, n, piece.channel(0).data());
+            piece.assignFrames(all, pos, n);
             meter.add(piece);
         }
         const double floorDb = meter.result().noiseFloorDb;

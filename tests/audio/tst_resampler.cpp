@@ -46,9 +46,7 @@ private Q_SLOTS:
         const std::int64_t sizes[] = {1, 999, 64, 4096, 17};
         for (int i = 0; pos < original.frames(); ++i) {
             const std::int64_t n = std::min(sizes[i % 5], original.frames() - pos);
-            piece.resize(2, n);
-            for (int c = 0; c < 2; ++c)
-                std::copy_n(original.channel(c).data() + pos, n, piece.channel(c).data());
+            piece.assignFrames(original, pos, n);
             QVERIFY(streaming.value()->process(piece, out));
             collected.append(out);
             pos += n;

@@ -23,9 +23,7 @@ AudioBlock runStreamed(FirFilter& f, const AudioBlock& in, std::vector<int> size
     std::size_t k = 0;
     while (pos < in.frames()) {
         const std::int64_t n = std::min<std::int64_t>(sizes[k++ % sizes.size()], in.frames() - pos);
-        piece.resize(in.channels(), n);
-        for (int c = 0; c < in.channels(); ++c)
-            std::copy_n(in.channel(c).data() + pos, n, piece.channel(c).data());
+        piece.assignFrames(in, pos, n);
         f.process(piece, out);
         all.append(out);
         pos += n;

@@ -1,6 +1,7 @@
 // The "dehum" stage: finds 50/60 Hz hum (to better than 0.1 Hz), removes it by >= 30 dB, leaves
 // nearby musical partials alone, and passes hum-free audio through untouched.
 
+#include "StageRunner.h"
 #include "TestSignals.h"
 
 #include "dsp/HumRemover.h"
@@ -15,6 +16,7 @@
 
 using namespace shellac;
 using namespace shellac::dsp;
+using shellac::test::runStage;
 
 namespace {
 
@@ -62,32 +64,6 @@ AudioBlock sum(const AudioBlock& a, const AudioBlock& b)
         for (std::int64_t i = 0; i < s.frames(); ++i)
             s.channel(c)[i] += b.channel(c)[i];
     return s;
-}
-
-AudioBlock slice(const AudioBlock& in, std::int64_t pos, std::int64_t n)
-{
-    AudioBlock piece(in.channels(), n);
-    for (int c = 0; c < in.channels(); ++c)
-        std::copy_n(in.channel(c).data() + pos, n, piece.channel(c).data());
-    return piece;
-}
-
-/// prepare → analyse (blocks of 8192) → process (blocks of `block`) → finish.
-AudioBlock runStage(DspStage& stage, const AudioBlock& in, std::int64_t block)
-{
-    if (stage.wantsAnalysis()) {
-        for (std::int64_t pos = 0; pos < in.frames(); pos += 8192)
-            stage.analyse(slice(in, pos, std::min<std::int64_t>(8192, in.frames() - pos)));
-        stage.finishAnalysis();
-    }
-    AudioBlock all(in.channels(), 0), out;
-    for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
-        stage.process(slice(in, pos, std::min(block, in.frames() - pos)), out);
-        all.append(out);
-    }
-    stage.finish(out);
-    all.append(out);
-    return all;
 }
 
 /// Amplitude of the component at `f` Hz over the whole channel (Hann-weighted projection).

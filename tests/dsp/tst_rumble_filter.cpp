@@ -1,5 +1,6 @@
 // The "rumble" stage: Butterworth high-pass at the chosen corner, zero latency, report JSON.
 
+#include "StageRunner.h"
 #include "TestSignals.h"
 
 #include "dsp/RumbleFilter.h"
@@ -12,25 +13,9 @@
 
 using namespace shellac;
 using namespace shellac::dsp;
+using shellac::test::runStage;
 
 namespace {
-
-/// Runs a whole stream through `stage` (prepare must have succeeded) in pieces of `block`.
-AudioBlock runStage(DspStage& stage, const AudioBlock& in, std::int64_t block)
-{
-    AudioBlock all(in.channels(), 0), piece, out;
-    for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
-        const std::int64_t n = std::min(block, in.frames() - pos);
-        piece.resize(in.channels(), n);
-        for (int c = 0; c < in.channels(); ++c)
-            std::copy_n(in.channel(c).data() + pos, n, piece.channel(c).data());
-        stage.process(piece, out);
-        all.append(out);
-    }
-    stage.finish(out);
-    all.append(out);
-    return all;
-}
 
 double gainDb(const AudioBlock& in, const AudioBlock& out, std::int64_t from)
 {

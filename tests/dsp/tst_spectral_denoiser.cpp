@@ -1,6 +1,7 @@
 // The "dehiss" stage: noise profile from a range or the quietest frames, SNR gain on tones in
 // noise, the reduction limit as a hard floor, range validation, silence and tiny streams.
 
+#include "StageRunner.h"
 #include "TestSignals.h"
 
 #include "dsp/Biquad.h"
@@ -15,6 +16,7 @@
 
 using namespace shellac;
 using namespace shellac::dsp;
+using shellac::test::runStage;
 
 namespace {
 
@@ -75,31 +77,6 @@ AudioBlock tones(std::int64_t frames, std::int64_t from)
     return b;
 }
 
-AudioBlock slice(const AudioBlock& in, std::int64_t pos, std::int64_t n)
-{
-    AudioBlock piece(in.channels(), n);
-    for (int c = 0; c < in.channels(); ++c)
-        std::copy_n(in.channel(c).data() + pos, n, piece.channel(c).data());
-    return piece;
-}
-
-AudioBlock runStage(DspStage& stage, const AudioBlock& in, std::int64_t block)
-{
-    if (stage.wantsAnalysis()) {
-        for (std::int64_t pos = 0; pos < in.frames(); pos += 10000)
-            stage.analyse(slice(in, pos, std::min<std::int64_t>(10000, in.frames() - pos)));
-        stage.finishAnalysis();
-    }
-    AudioBlock all(in.channels(), 0), out;
-    for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
-        stage.process(slice(in, pos, std::min(block, in.frames() - pos)), out);
-        all.append(out);
-    }
-    stage.finish(out);
-    all.append(out);
-    return all;
-}
-
 double powerDb(std::span<const float> x, std::size_t from = 0)
 {
     double p = 0;
@@ -151,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(stage.validate(12.0).ok());
         QElapsedTimer t;
         t.start();
-        const AudioBlock out = runStage(stage, in, 1023);
+        const AudioBlock out = runStage(stage, in, 1023, 10000);
         const double seconds = t.nsecsElapsed() / 1e9;
         QCOMPARE(out.frames(), in.frames());
 
@@ -189,7 +166,7 @@ private Q_SLOTS:
         s.reductionLimitDb = limit;
         SpectralDenoiser stage(s);
         QVERIFY(stage.prepare(kRate, 1).ok());
-        const AudioBlock out = runStage(stage, in, 4096);
+        const AudioBlock out = runStage(stage, in, 4096, 10000);
         const double attenuation = powerDb(in.channel(0), kRate) - powerDb(out.channel(0), kRate);
         qInfo("limit %.0f dB: noise lowered by %.2f dB", limit, attenuation);
         QVERIFY2(attenuation > limit - 2.0, qPrintable(QString::number(attenuation)));
@@ -231,7 +208,7 @@ private Q_SLOTS:
             in.channel(0)[i] += n[static_cast<std::size_t>(i)];
         SpectralDenoiser stage;
         QVERIFY(stage.prepare(kRate, 1).ok());
-        const AudioBlock out = runStage(stage, in, 4096);
+        const AudioBlock out = runStage(stage, in, 4096, 10000);
         const double learnt = stage.report().value(QStringLiteral("noise_profile_db")).toDouble();
         const double snrBefore = test::snrDb(clean.channel(0), in.channel(0), kRate, frames - kRate);
         const double snrAfter = test::snrDb(clean.channel(0), out.channel(0), kRate, frames - kRate);
@@ -248,7 +225,7 @@ private Q_SLOTS:
         {
             SpectralDenoiser stage; // only digital silence: no profile, pass-through
             QVERIFY(stage.prepare(kRate, 2).ok());
-            const AudioBlock out = runStage(stage, AudioBlock(2, 3 * kRate), 999);
+            const AudioBlock out = runStage(stage, AudioBlock(2, 3 * kRate), 999, 10000);
             QCOMPARE(out.frames(), std::int64_t(3 * kRate));
             for (int c = 0; c < 2; ++c)
                 for (float v : out.channel(c))
@@ -268,7 +245,7 @@ private Q_SLOTS:
             s.noiseRangeSeconds = SecondsRange{0.0, 1.0};
             SpectralDenoiser stage(s);
             QVERIFY(stage.prepare(kRate, 1).ok());
-            const AudioBlock out = runStage(stage, in, 512);
+            const AudioBlock out = runStage(stage, in, 512, 10000);
             QCOMPARE(out.frames(), in.frames());
             for (float v : out.channel(0))
                 QVERIFY(std::isfinite(v) && std::abs(v) < 2.0f);
@@ -286,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(stage.prepare(kRate, 1).ok());
         AudioBlock one(1, 1);
         one.channel(0)[0] = 0.3f;
-        const AudioBlock out = runStage(stage, one, 1);
+        const AudioBlock out = runStage(stage, one, 1, 10000);
         QCOMPARE(out.frames(), std::int64_t(1));
         QVERIFY(std::isfinite(out.channel(0)[0]));
     }
@@ -299,7 +276,7 @@ private Q_SLOTS:
         std::copy(n.begin(), n.end(), in.channel(0).begin());
         SpectralDenoiser stage;
         QVERIFY(stage.prepare(kRate, 2).ok());
-        const AudioBlock out = runStage(stage, in, 3000);
+        const AudioBlock out = runStage(stage, in, 3000, 10000);
         for (float v : out.channel(1))
             QCOMPARE(v, 0.0f);
         QVERIFY(powerDb(out.channel(0)) < powerDb(in.channel(0)) - 8.0);

@@ -82,9 +82,7 @@ private Q_SLOTS:
         AudioBlock collected(2, 0);
         for (std::int64_t pos = 0; pos < input.frames(); pos += blockSize) {
             const std::int64_t n = std::min<std::int64_t>(blockSize, input.frames() - pos);
-            piece.resize(2, n);
-            for (int c = 0; c < 2; ++c)
-                std::copy_n(input.channel(c).data() + pos, n, piece.channel(c).data());
+            piece.assignFrames(input, pos, n);
             chain.process(piece, out);
             collected.append(out);
         }

@@ -37,9 +37,7 @@ AudioBlock stream(StftProcessor& stft, const AudioBlock& in, std::int64_t block,
     AudioBlock all(in.channels(), 0), piece, out;
     for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
         const std::int64_t n = std::min(block, in.frames() - pos);
-        piece.resize(in.channels(), n);
-        for (int c = 0; c < in.channels(); ++c)
-            std::copy_n(in.channel(c).data() + pos, n, piece.channel(c).data());
+        piece.assignFrames(in, pos, n);
         stft.process(piece, out, cb);
         all.append(out);
     }

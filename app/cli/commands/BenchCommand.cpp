@@ -117,8 +117,7 @@ double timeChain(const dsp::DspRestorerSettings& settings, const AudioBlock& inp
     const auto feed = [&](auto&& fn) {
         for (std::int64_t pos = 0; pos < input.frames(); pos += blockFrames) {
             const std::int64_t n = std::min<std::int64_t>(blockFrames, input.frames() - pos);
-            piece.resize(1, n);
-            std::copy_n(input.channel(0).data() + pos, n, piece.channel(0).data());
+            piece.assignFrames(input, pos, n);
             fn(piece);
         }
     };

@@ -3,8 +3,9 @@
 #include "audio/AudioFileReader.h"
 #include "audio/AudioPathCollector.h"
 #include "audio/Decibels.h"
-#include "audio/Resampler.h"
 #include "degrade/ArtifactAnalyzer.h"
+#include "degrade/DecodedAudioCache.h"
+#include "degrade/SeedMixing.h"
 #include "jobs/CancellationToken.h"
 #include "jobs/ProgressReporter.h"
 
@@ -16,77 +17,20 @@
 
 #include <algorithm>
 #include <cmath>
-#include <list>
 #include <map>
-#include <mutex>
 #include <numeric>
 #include <random>
-#include <unordered_map>
 
 namespace shellac::degrade {
 
 namespace {
 
-std::uint64_t splitmix(std::uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t stream)
-{
-    return splitmix(splitmix(splitmix(splitmix(seed) ^ a) ^ b) ^ stream);
-}
-
 enum Stream : std::uint64_t { kAnalysis = 1, kSegment = 2, kProfile = 3, kSynthesis = 4 };
 
-using Samples = std::vector<float>;
-
-/// Decodes a whole file, mixed to mono and resampled to `rate`.
-Result<Samples> decodeMono(const QString& path, int rate)
+/// The seed coordinate of (index, draw): draw 0 keeps the plain index, so existing runs replay.
+std::uint64_t drawKey(std::int64_t index, std::uint64_t draw)
 {
-    auto opened = AudioFileReader::open(path);
-    if (!opened.ok())
-        return opened.error();
-    auto& reader = *opened.value();
-    const AudioFormat format = reader.format();
-    AudioBlock mono(1, 0);
-    mono.resize(1, format.frames);
-    std::int64_t written = 0;
-    AudioBlock block;
-    constexpr std::int64_t kBlock = 65536;
-    for (;;) {
-        auto got = reader.read(block, kBlock);
-        if (!got.ok())
-            return got.error();
-        const std::int64_t n = got.value();
-        if (n == 0)
-            break;
-        if (written + n > mono.frames())
-            mono.setFrames(written + n);
-        auto out = mono.channel(0);
-        const float scale = 1.0f / float(block.channels());
-        for (std::int64_t i = 0; i < n; ++i) {
-            float sum = 0;
-            for (int c = 0; c < block.channels(); ++c)
-                sum += block.channel(c)[std::size_t(i)];
-            out[std::size_t(written + i)] = sum * scale;
-        }
-        written += n;
-    }
-    mono.setFrames(written);
-    if (written == 0)
-        return Error{path, QStringLiteral("file has no audio frames")};
-    if (format.sampleRate != rate) {
-        auto converted = Resampler::convert(mono, format.sampleRate, rate, Resampler::Quality::High);
-        if (!converted.ok())
-            return Error{path, converted.error().message()};
-        mono = std::move(converted).value();
-    }
-    auto ch = mono.channel(0);
-    return Samples(ch.begin(), ch.end());
+    return draw == 0 ? std::uint64_t(index) : splitmix64(std::uint64_t(index) ^ splitmix64(draw));
 }
 
 QString genreOf(const QString& cleanDir, const QString& path)
@@ -119,52 +63,7 @@ struct AdaptiveArtifactDataset::Impl {
     std::map<int, DegradationProfile> analyses; ///< analysis epoch -> pooled profile
     QJsonArray log;
 
-    // LRU cache of decoded audio, guarded by cacheMutex.
-    mutable std::mutex cacheMutex;
-    mutable std::list<int> lru; ///< most recent first
-    struct Entry {
-        std::shared_ptr<const Samples> samples;
-        std::list<int>::iterator position;
-    };
-    mutable std::unordered_map<int, Entry> cache;
-    mutable std::size_t cacheBytes = 0;
-
-    std::size_t budgetBytes() const { return std::size_t(std::max(0.0, settings.cacheBudgetMiB) * 1024.0 * 1024.0); }
-
-    void insert(int file, std::shared_ptr<const Samples> samples) const
-    {
-        const std::size_t bytes = samples->size() * sizeof(float);
-        if (bytes > budgetBytes() || cache.count(file))
-            return;
-        while (cacheBytes + bytes > budgetBytes() && !lru.empty()) {
-            const int victim = lru.back();
-            lru.pop_back();
-            cacheBytes -= cache[victim].samples->size() * sizeof(float);
-            cache.erase(victim);
-        }
-        lru.push_front(file);
-        cache[file] = Entry{std::move(samples), lru.begin()};
-        cacheBytes += bytes;
-    }
-
-    Result<std::shared_ptr<const Samples>> audio(int file) const
-    {
-        {
-            std::lock_guard lock(cacheMutex);
-            auto it = cache.find(file);
-            if (it != cache.end()) {
-                lru.splice(lru.begin(), lru, it->second.position);
-                return it->second.samples;
-            }
-        }
-        auto decoded = decodeMono(clean[std::size_t(file)].path, settings.sampleRate);
-        if (!decoded.ok())
-            return decoded.error();
-        auto shared = std::make_shared<const Samples>(std::move(decoded).value());
-        std::lock_guard lock(cacheMutex);
-        insert(file, shared);
-        return shared;
-    }
+    std::shared_ptr<DecodedAudioCache> cache;
 
     Status analyse(int epoch, ProgressReporter* progress, const CancellationToken* cancel)
     {
@@ -260,23 +159,37 @@ Result<std::unique_ptr<AdaptiveArtifactDataset>> AdaptiveArtifactDataset::create
         return bad("referencesPerAnalysis", QStringLiteral("must be at least 1, got %1").arg(settings.referencesPerAnalysis));
     if (!(settings.gainMinDb <= settings.gainMaxDb))
         return bad("gainMinDb", QStringLiteral("must not exceed gainMaxDb"));
-    for (const QString& dir : {settings.cleanDir, settings.referenceDegradedDir})
+    if (settings.sharedCache && settings.sharedCache->sampleRate() != settings.sampleRate)
+        return bad("sharedCache", QStringLiteral("decodes at %1 Hz, not at sampleRate %2 Hz")
+                                      .arg(settings.sharedCache->sampleRate())
+                                      .arg(settings.sampleRate));
+    if (settings.fixedProfile) {
+        if (Status valid = settings.fixedProfile->validate(); !valid.ok())
+            return bad("fixedProfile", valid.error().message());
+    }
+    QStringList dirs{settings.cleanDir};
+    if (!settings.fixedProfile)
+        dirs.append(settings.referenceDegradedDir);
+    for (const QString& dir : dirs)
         if (dir.isEmpty() || !QFileInfo(dir).isDir())
             return Error{dir, QStringLiteral("folder does not exist")};
 
     auto impl = std::make_unique<Impl>();
     impl->settings = settings;
     Impl& d = *impl;
+    d.cache = settings.sharedCache ? settings.sharedCache
+                                   : std::make_shared<DecodedAudioCache>(settings.sampleRate, settings.cacheBudgetMiB);
 
     // Clean files: decode once (checks them and warms the cache).
-    const QStringList cleanPaths = collectAudioPaths({settings.cleanDir});
+    const QStringList cleanPaths = settings.cleanFiles.isEmpty() ? collectAudioPaths({settings.cleanDir}) : settings.cleanFiles;
+    const double cleanShare = settings.fixedProfile ? 1.0 : 0.5;
     for (int i = 0; i < cleanPaths.size(); ++i) {
         if (cancel && cancel->isCancelled())
             return cancelledError(settings.cleanDir);
         if (progress)
-            progress->report(0.5 * double(i) / double(cleanPaths.size()), QStringLiteral("reading clean audio"));
+            progress->report(cleanShare * double(i) / double(cleanPaths.size()), QStringLiteral("reading clean audio"));
         const QString& path = cleanPaths[i];
-        auto decoded = decodeMono(path, settings.sampleRate);
+        auto decoded = d.cache->get(path);
         if (!decoded.ok()) {
             d.skipped.push_back({path, decoded.error().reason});
             continue;
@@ -284,10 +197,9 @@ Result<std::unique_ptr<AdaptiveArtifactDataset>> AdaptiveArtifactDataset::create
         Impl::CleanFile f;
         f.path = path;
         f.genre = genreOf(settings.cleanDir, path);
-        f.frames = std::int64_t(decoded.value().size());
+        f.frames = std::int64_t(decoded.value()->size());
         f.segments = std::max<std::int64_t>(1, f.frames / settings.segmentFrames);
         d.clean.push_back(f);
-        d.insert(int(d.clean.size()) - 1, std::make_shared<const Samples>(std::move(decoded).value()));
     }
     if (d.clean.empty())
         return Error{settings.cleanDir, QStringLiteral("no usable clean audio file in this folder (%1 found, %2 unreadable)")
@@ -297,8 +209,16 @@ Result<std::unique_ptr<AdaptiveArtifactDataset>> AdaptiveArtifactDataset::create
     for (const Impl::CleanFile& f : d.clean)
         d.firstSegment.push_back(d.firstSegment.back() + f.segments);
 
+    if (settings.fixedProfile) {
+        d.analyses[0] = *settings.fixedProfile;
+        if (progress)
+            progress->report(1.0, QStringLiteral("reading clean audio"));
+        return std::unique_ptr<AdaptiveArtifactDataset>(new AdaptiveArtifactDataset(std::move(impl)));
+    }
+
     // References: header checks only; the analysis reads them.
-    const QStringList refPaths = collectAudioPaths({settings.referenceDegradedDir});
+    const QStringList refPaths = settings.referenceFiles.isEmpty() ? collectAudioPaths({settings.referenceDegradedDir})
+                                                                   : settings.referenceFiles;
     for (const QString& path : refPaths) {
         auto opened = AudioFileReader::open(path);
         if (!opened.ok())
@@ -320,17 +240,13 @@ const AdaptiveDatasetSettings& AdaptiveArtifactDataset::settings() const { retur
 std::int64_t AdaptiveArtifactDataset::size() const { return d->firstSegment.back(); }
 int AdaptiveArtifactDataset::cleanFileCount() const { return int(d->clean.size()); }
 int AdaptiveArtifactDataset::referenceFileCount() const { return int(d->references.size()); }
-std::size_t AdaptiveArtifactDataset::cachedBytes() const
-{
-    std::lock_guard lock(d->cacheMutex);
-    return d->cacheBytes;
-}
+std::size_t AdaptiveArtifactDataset::cachedBytes() const { return d->cache->bytes(); }
 std::vector<SkippedFile> AdaptiveArtifactDataset::skippedFiles() const { return d->skipped; }
 QJsonArray AdaptiveArtifactDataset::analysisLog() const { return d->log; }
 
 Status AdaptiveArtifactDataset::beginEpoch(int epoch, ProgressReporter* progress, const CancellationToken* cancel)
 {
-    if (epoch < 0 || epoch % d->settings.analyzeEvery != 0 || d->analyses.count(epoch))
+    if (d->settings.fixedProfile || epoch < 0 || epoch % d->settings.analyzeEvery != 0 || d->analyses.count(epoch))
         return {};
     return d->analyse(epoch, progress, cancel);
 }
@@ -342,7 +258,7 @@ DegradationProfile AdaptiveArtifactDataset::pooledProfile(int epoch) const
     return std::prev(it)->second; // epoch 0 always exists
 }
 
-Example AdaptiveArtifactDataset::get(std::int64_t index, int epoch) const
+Example AdaptiveArtifactDataset::get(std::int64_t index, int epoch, std::uint64_t draw) const
 {
     Q_ASSERT(index >= 0 && index < size());
     const AdaptiveDatasetSettings& s = d->settings;
@@ -350,8 +266,9 @@ Example AdaptiveArtifactDataset::get(std::int64_t index, int epoch) const
     const int file = int(fileIt - d->firstSegment.begin());
     const Impl::CleanFile& cf = d->clean[std::size_t(file)];
     const std::int64_t slot = index - *fileIt;
+    const std::uint64_t key = drawKey(index, draw);
 
-    std::mt19937_64 segRng(mixSeed(s.seed, std::uint64_t(epoch), std::uint64_t(index), kSegment));
+    std::mt19937_64 segRng(mixSeed(s.seed, std::uint64_t(epoch), key, kSegment));
     // The segment starts anywhere in its slot [slot * L, (slot + 1) * L] that keeps it inside
     // the file (the last slot also takes the remainder of the file).
     const std::int64_t L = s.segmentFrames;
@@ -366,8 +283,8 @@ Example AdaptiveArtifactDataset::get(std::int64_t index, int epoch) const
     ex.startFrame = start;
     ex.gainDb = gainDb;
     ex.clean.resize(1, L, true);
-    if (auto audio = d->audio(file); audio.ok()) {
-        const Samples& x = *audio.value();
+    if (auto audio = d->cache->get(cf.path); audio.ok()) {
+        const std::vector<float>& x = *audio.value();
         const float g = float(dbToAmplitude(gainDb));
         auto out = ex.clean.channel(0);
         const std::int64_t n = std::min<std::int64_t>(L, std::int64_t(x.size()) - start);
@@ -377,11 +294,11 @@ Example AdaptiveArtifactDataset::get(std::int64_t index, int epoch) const
         ex.error = audio.error().message();
     }
 
-    std::mt19937_64 profileRng(mixSeed(s.seed, std::uint64_t(epoch), std::uint64_t(index), kProfile));
+    std::mt19937_64 profileRng(mixSeed(s.seed, std::uint64_t(epoch), key, kProfile));
     ex.profile = d->jitter(pooledProfile(epoch), profileRng);
 
     SynthesisOptions options;
-    options.seed = mixSeed(s.seed, std::uint64_t(epoch), std::uint64_t(index), kSynthesis);
+    options.seed = mixSeed(s.seed, std::uint64_t(epoch), key, kSynthesis);
     auto synth = DegradationSynthesizer::degrade(ex.clean, s.sampleRate, ex.profile, options);
     if (synth.ok()) {
         DegradationResult r = std::move(synth).value();

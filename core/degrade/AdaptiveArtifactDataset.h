@@ -8,9 +8,11 @@
 
 #include <QJsonArray>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace shellac {
@@ -20,10 +22,30 @@ class ProgressReporter;
 
 namespace shellac::degrade {
 
+class DecodedAudioCache;
+
 /// Options of an AdaptiveArtifactDataset.
 struct AdaptiveDatasetSettings {
     QString cleanDir;             ///< clean music, searched recursively; first-level subfolder = genre
-    QString referenceDegradedDir; ///< the user's real degraded transfers, searched recursively
+    /// When not empty: exactly these clean files (in this order) instead of scanning cleanDir,
+    /// e.g. the training share of a train/validation split. cleanDir stays the root genres are
+    /// taken from and the subject of errors; a file outside it has the genre "unsorted".
+    QStringList cleanFiles;
+    /// The user's real degraded transfers, searched recursively. May be empty with fixedProfile.
+    QString referenceDegradedDir;
+    /// When not empty: exactly these reference files instead of scanning referenceDegradedDir
+    /// (still the subject of errors). Unused with fixedProfile.
+    QStringList referenceFiles;
+    /// Fixed-profile mode: when set, no reference is scanned or analysed (referenceDegradedDir
+    /// may be empty, analysisLog() stays empty, beginEpoch() does nothing) and pooledProfile()
+    /// returns this profile for every epoch; the per-example jitter still applies. It must pass
+    /// validate(); it is used as given, so a wow in it breaks the sample alignment of clean and
+    /// degraded (switch wow off where alignment matters).
+    std::optional<DegradationProfile> fixedProfile;
+    /// When set, decoded clean audio goes into this cache (shared, e.g. by a training and a
+    /// validation dataset over one folder; its sample rate must equal sampleRate) instead of an
+    /// own cache of cacheBudgetMiB.
+    std::shared_ptr<DecodedAudioCache> sharedCache;
     int sampleRate = 44100;       ///< Hz (8000..192000): every file is resampled to it
     std::int64_t segmentFrames = 88200; ///< example length, frames at sampleRate (> 0)
     int analyzeEvery = 10;        ///< epochs between re-analyses of the references (>= 1)
@@ -69,12 +91,14 @@ struct Example {
 /// Supervised training examples: clean music plus synthetic 78 rpm damage whose profile is
 /// measured on the user's own real degraded transfers and re-measured as training goes on.
 ///
-/// Scanning (create()): clean files are collected recursively (collectAudioPaths), decoded once
+/// Scanning (create()): clean files are collected recursively (collectAudioPaths; or taken from
+/// settings.cleanFiles, likewise references from settings.referenceFiles), decoded once
 /// to check them (unreadable ones are listed in skippedFiles() with AudioFileReader's message),
 /// mixed down to mono (mean of the channels: multichannel files of any channel count are
 /// accepted) and resampled with shellac::Resampler to settings.sampleRate (mixed input rates
 /// are fine). Reference files are checked with AudioFileReader::open(). When no clean or no
-/// reference file is usable, create() fails with an Error whose subject is that folder.
+/// reference file is usable, create() fails with an Error whose subject is that folder. With
+/// settings.fixedProfile no reference is looked at (see there).
 ///
 /// Epochs: size() examples per epoch, one per segment: each clean file of F frames (at the
 /// dataset rate) contributes max(1, F / segmentFrames) segments. get(index, epoch) picks segment
@@ -83,18 +107,18 @@ struct Example {
 /// around the pooled reference profile (see AdaptiveDatasetSettings jitter; hum frequency kept;
 /// clamped with clampProfileToValidRanges) and synthesizes it.
 ///
-/// Analysis: at epoch 0 (inside create()) and at every epoch that is a multiple of analyzeEvery
-/// (in beginEpoch()), referencesPerAnalysis reference files are drawn (seeded by seed and
-/// epoch), analysed with ArtifactAnalyzer::analyseFile and pooled with ArtifactAnalyzer::pool.
+/// Analysis (not with fixedProfile): at epoch 0 (inside create()) and at every epoch that is a
+/// multiple of analyzeEvery (in beginEpoch()), referencesPerAnalysis reference files are drawn
+/// (seeded by seed and epoch), analysed with ArtifactAnalyzer::analyseFile and pooled with ArtifactAnalyzer::pool.
 /// get(index, epoch) uses the analysis of epoch (epoch / analyzeEvery) * analyzeEvery, or the
 /// latest one before it when that has not run. Each analysis is recorded in analysisLog().
 ///
-/// Determinism: get() depends only on (seed, epoch, index) and the analysis in force, which is
+/// Determinism: get() depends only on (seed, epoch, index, draw) and the analysis in force, which is
 /// itself seeded: the same settings and files reproduce a run bit for bit.
 ///
-/// Memory: decoded mono float audio is cached, least recently used files dropped first, so the
-/// cache holds at most cacheBudgetMiB (a file larger than the budget is decoded for each use and
-/// not kept); on top of it, each concurrent get() holds its file's decoded audio (4 bytes per
+/// Memory: decoded mono float audio is cached (DecodedAudioCache, or settings.sharedCache),
+/// least recently used files dropped first, so the cache holds at most cacheBudgetMiB (a file
+/// larger than the budget is decoded for each use and not kept); on top of it, each concurrent get() holds its file's decoded audio (4 bytes per
 /// frame) and its example (~13 bytes per frame).
 ///
 /// Threading: get(), size(), skippedFiles(), analysisLog() are const and may be called from
@@ -126,13 +150,17 @@ public:
     /// previous analysis stays in force. Not concurrent with get().
     Status beginEpoch(int epoch, ProgressReporter* progress = nullptr, const CancellationToken* cancel = nullptr);
 
-    /// Example `index` (0..size()-1, a precondition) of `epoch` (>= 0). Thread-safe.
-    Example get(std::int64_t index, int epoch) const;
+    /// Example `index` (0..size()-1, a precondition) of `epoch` (>= 0). `draw` > 0 gives another
+    /// independent draw (cut, gain, profile, damage) of the same segment in the same epoch, for a
+    /// caller that needs a segment more than once per epoch; draw 0 is the plain example.
+    /// Thread-safe.
+    Example get(std::int64_t index, int epoch, std::uint64_t draw = 0) const;
 
     /// The pooled (unjittered) profile get() uses for `epoch`.
     DegradationProfile pooledProfile(int epoch) const;
 
-    /// Bytes of decoded audio the cache holds now (<= cacheBudgetMiB × 2^20). Thread-safe.
+    /// Bytes of decoded audio the cache holds now (<= cacheBudgetMiB × 2^20; with sharedCache, that
+    /// cache's bytes, whoever filled it). Thread-safe.
     std::size_t cachedBytes() const;
 
     /// Files left out (clean and reference), with reasons.

@@ -6,6 +6,7 @@
 
 #include "audio/AudioFileReader.h"
 #include "audio/AudioFileWriter.h"
+#include "degrade/DecodedAudioCache.h"
 #include "degrade/DegradationSynthesizer.h"
 #include "jobs/CancellationToken.h"
 #include "jobs/ProgressReporter.h"
@@ -362,6 +363,96 @@ private Q_SLOTS:
               (long long)masked, impulses);
         QVERIFY(diff > 0);
         QVERIFY(masked > 0);
+    }
+
+    void fixedProfileModeNeedsNoReferences()
+    {
+        DegradationProfile fixed = DegradationProfile::preset(QStringLiteral("light")).value();
+        fixed.wowDepthPercent = 0;
+        AdaptiveDatasetSettings s = settings();
+        s.referenceDegradedDir.clear();
+        s.fixedProfile = fixed;
+        s.analysisLogPath = m_dir.filePath(QStringLiteral("never.jsonl"));
+        auto created = AdaptiveArtifactDataset::create(s);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message()));
+        auto& ds = *created.value();
+        QCOMPARE(ds.size(), std::int64_t(8));
+        QCOMPARE(ds.referenceFileCount(), 0);
+        QVERIFY(ds.analysisLog().isEmpty());
+        QVERIFY(!QFileInfo::exists(s.analysisLogPath));
+        for (int epoch : {0, 2, 20}) {
+            QVERIFY(ds.beginEpoch(epoch).ok());
+            QCOMPARE(ds.pooledProfile(epoch), fixed);
+        }
+        // Jitter still applies around the fixed profile; the hum frequency is kept.
+        std::set<double> rates;
+        for (std::int64_t i = 0; i < ds.size(); ++i) {
+            const Example ex = ds.get(i, 0);
+            QVERIFY(ex.error.isEmpty());
+            QVERIFY(ex.profile.validate().ok());
+            QCOMPARE(ex.profile.humFundamentalHz, fixed.humFundamentalHz);
+            rates.insert(ex.profile.impulseRatePerS);
+        }
+        QVERIFY(rates.size() > 4);
+        QVERIFY(*rates.begin() < fixed.impulseRatePerS && *rates.rbegin() > fixed.impulseRatePerS);
+
+        // An invalid fixed profile is named.
+        s.fixedProfile->impulseRatePerS = -1;
+        auto invalid = AdaptiveArtifactDataset::create(s);
+        QVERIFY(!invalid.ok());
+        QCOMPARE(invalid.error().subject, QStringLiteral("fixedProfile"));
+    }
+
+    void explicitFileListsRestrictTheDataset()
+    {
+        AdaptiveDatasetSettings s = settings();
+        s.cleanFiles = {m_clean + QStringLiteral("/opera/b.wav"), m_clean + QStringLiteral("/c.wav")};
+        s.referenceFiles = {m_refs + QStringLiteral("/real1.wav")};
+        auto created = AdaptiveArtifactDataset::create(s);
+        QVERIFY(created.ok());
+        auto& ds = *created.value();
+        QCOMPARE(ds.cleanFileCount(), 2);
+        QCOMPARE(ds.referenceFileCount(), 1);
+        QCOMPARE(ds.size(), std::int64_t(4)); // 3 + 1 segments
+        std::set<QString> genres;
+        for (std::int64_t i = 0; i < ds.size(); ++i) {
+            const Example ex = ds.get(i, 0);
+            QVERIFY(s.cleanFiles.contains(ex.sourcePath));
+            genres.insert(ex.genre);
+        }
+        QCOMPARE(genres, (std::set<QString>{QStringLiteral("opera"), QStringLiteral("unsorted")}));
+        const QJsonArray files = ds.analysisLog()[0].toObject().value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files[0].toString(), s.referenceFiles[0]);
+    }
+
+    void sharedCacheIsUsedAndChecked()
+    {
+        auto cache = std::make_shared<DecodedAudioCache>(kRate, 64);
+        AdaptiveDatasetSettings s = settings();
+        s.sharedCache = cache;
+        auto created = AdaptiveArtifactDataset::create(s);
+        QVERIFY(created.ok());
+        QCOMPARE(cache->bytes(), std::size_t(335160));
+        QCOMPARE(created.value()->cachedBytes(), cache->bytes());
+        QVERIFY(sameExample(created.value()->get(3, 1), m_dataset->get(3, 1)));
+
+        s.sharedCache = std::make_shared<DecodedAudioCache>(44100, 64);
+        auto wrongRate = AdaptiveArtifactDataset::create(s);
+        QVERIFY(!wrongRate.ok());
+        QCOMPARE(wrongRate.error().subject, QStringLiteral("sharedCache"));
+    }
+
+    void furtherDrawsDifferAndRepeat()
+    {
+        const Example plain = m_dataset->get(2, 1);
+        QVERIFY(sameExample(m_dataset->get(2, 1, 0), plain));
+        const Example first = m_dataset->get(2, 1, 1);
+        const Example second = m_dataset->get(2, 1, 2);
+        QVERIFY(sameExample(m_dataset->get(2, 1, 1), first));
+        QCOMPARE(first.sourcePath, plain.sourcePath);
+        QVERIFY(!std::ranges::equal(first.degraded.channel(0), plain.degraded.channel(0)));
+        QVERIFY(!std::ranges::equal(first.degraded.channel(0), second.degraded.channel(0)));
     }
 
     void reanalysesAtMultiplesOfAnalyzeEvery()

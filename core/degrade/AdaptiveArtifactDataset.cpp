@@ -136,6 +136,12 @@ struct AdaptiveArtifactDataset::Impl {
         level(p.humLevelDbfs);
         level(p.rumbleLevelDbfs);
         p.hissTiltDbPerOctave += settings.tiltJitterDbPerOctave * n01(rng);
+        if (settings.damageOnly) {
+            p.bandwidthLowPassHz = 0;
+            p.bandwidthHighPassHz = 0;
+            p.hornResonances.clear();
+            p.wowDepthPercent = 0;
+        }
         clampProfileToValidRanges(p);
         return p;
     }

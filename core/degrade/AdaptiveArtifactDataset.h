@@ -42,6 +42,11 @@ struct AdaptiveDatasetSettings {
     /// validate(); it is used as given, so a wow in it breaks the sample alignment of clean and
     /// degraded (switch wow off where alignment matters).
     std::optional<DegradationProfile> fixedProfile;
+    /// When true, per-example profiles keep only the damage a restorer should undo: the
+    /// recording's own colouration (band limits, horn resonances, wow) is switched off, so
+    /// `clean` is the target a restorer can reach (a network cannot invent the treble an
+    /// acoustic recording never had). The pooled profile and the analysis log keep it.
+    bool damageOnly = false;
     /// When set, decoded clean audio goes into this cache (shared, e.g. by a training and a
     /// validation dataset over one folder; its sample rate must equal sampleRate) instead of an
     /// own cache of cacheBudgetMiB.

@@ -351,6 +351,7 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
     a.referenceFiles = pathsOf(realTrain);
     if (settings.profileSource == SyntheticProfileSource::Fixed)
         a.fixedProfile = fixed;
+    a.damageOnly = true; // the target is the music as recorded; only the damage is undone
     a.sharedCache = d.cleanCache;
     a.sampleRate = settings.sampleRate;
     a.segmentFrames = settings.segmentFrames;

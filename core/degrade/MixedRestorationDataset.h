@@ -100,7 +100,8 @@ struct MixedExample {
 /// no clean reference (semi-supervised), the training data of the neural restorer.
 ///
 /// Synthetic examples come from an AdaptiveArtifactDataset over cleanDir (profile measured on
-/// degradedDir, or the fixed profile); real examples are random segments of the degraded files,
+/// degradedDir, or the fixed profile) with damageOnly set: band limits, horn resonances and wow
+/// belong to the recording and are not synthesized, so `target` is reachable; real examples are random segments of the degraded files,
 /// mixed to mono and resampled like the clean ones, with a random offset per epoch inside its
 /// slot (as AdaptiveArtifactDataset cuts clean files; files shorter than a segment are
 /// zero-padded at the end), at their own level. Files are split into training and validation

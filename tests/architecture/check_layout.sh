@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # House rules that the compiler cannot see (ARCHITECTURE.md):
 #  - core/ is GUI-free: no QtGui/QtWidgets headers;
-#  - torch headers only in core/ml, and only in .cpp files there;
+#  - torch headers only in core/ml: in its .cpp files and its private headers core/ml/torch/*.h,
+#    which nothing outside core/ml includes;
 #  - the top level holds exactly the agreed folders.
 set -u
 root="${1:?usage: check_layout.sh PROJECT_ROOT}"
@@ -14,8 +15,10 @@ gui=$(grep -rlE '#include *<(QtWidgets|QtGui|QtMultimedia)|#include *<Q(Widget|P
 
 torch=$(grep -rlE '#include *[<"](torch|ATen|c10)/' app ui core tests | grep -v '^core/ml/' || true)
 [ -n "$torch" ] && complain "torch headers outside core/ml: $torch"
-torch_headers=$(grep -rlE '#include *[<"](torch|ATen|c10)/' core/ml --include='*.h' || true)
-[ -n "$torch_headers" ] && complain "torch included from a header (use pimpl): $torch_headers"
+torch_headers=$(grep -rlE '#include *[<"](torch|ATen|c10)/' core/ml --include='*.h' | grep -v '^core/ml/torch/' || true)
+[ -n "$torch_headers" ] && complain "torch included from a public header (use pimpl or core/ml/torch/): $torch_headers"
+private=$(grep -rlE '#include *"ml/torch/' app ui core tests | grep -v '^core/ml/' || true)
+[ -n "$private" ] && complain "core/ml/torch/ (private, LibTorch) included outside core/ml: $private"
 
 for d in CMakeLists.txt app core ui resources translations tests packaging; do
     [ -e "$d" ] || complain "missing top-level entry: $d"

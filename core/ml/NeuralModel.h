@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/Result.h"
+#include "ml/RestorationNetConfig.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace shellac::ml {
+
+enum class ComputeDevice;
+class NeuralModelAccess;
+
+/// A trained (or freshly initialised) neural restorer: the network, its sample rate and its
+/// configuration, saved together in one file.
+///
+/// Model file: a LibTorch archive holding "format" = "shellac-restoration-net",
+/// "format_version", "config" (RestorationNetConfig JSON), "metadata" (free JSON: training run,
+/// data, measured quality) and the weights. load() checks all of it: a file that is not a model,
+/// is truncated, comes from a newer format or whose weights do not fit its declared
+/// architecture gives an Error naming the file, never a crash.
+///
+/// Threading: restore() and save() are const but share the network: call them from one thread
+/// at a time per instance (use one instance per thread for parallel work).
+class NeuralModel {
+public:
+    /// A new network with seeded random weights (see RestorationNetImpl for the initial state:
+    /// it starts close to the identity).
+    static Result<std::unique_ptr<NeuralModel>> create(const RestorationNetConfig& config, std::uint64_t seed);
+    /// Reads a model file onto the CPU.
+    static Result<std::unique_ptr<NeuralModel>> load(const QString& path);
+
+    ~NeuralModel();
+    NeuralModel(const NeuralModel&) = delete;
+    NeuralModel& operator=(const NeuralModel&) = delete;
+
+    /// Writes the model atomically (temporary file + rename): an interrupted save leaves the
+    /// previous file intact.
+    Status save(const QString& path) const;
+
+    const RestorationNetConfig& config() const;
+    int sampleRate() const { return config().sampleRate; }
+    std::int64_t parameterCount() const;
+
+    QJsonObject metadata() const;
+    void setMetadata(const QJsonObject& metadata);
+
+    /// Moves the weights to `device` (CPU by default after load()).
+    void setDevice(ComputeDevice device);
+
+    /// Restores mono samples at sampleRate() in one pass (no chunking: memory grows with the
+    /// length, ~4 kB per input sample during the pass). Output has the same length.
+    std::vector<float> restore(std::span<const float> samples) const;
+
+private:
+    friend class NeuralModelAccess;
+    struct Impl;
+    explicit NeuralModel(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace shellac::ml

@@ -1,6 +1,7 @@
 #include "CommandLineApp.h"
 
 #include "commands/AnalyzeCommand.h"
+#include "commands/TrainCommand.h"
 #include "commands/BenchCommand.h"
 #include "commands/ConvertCommand.h"
 #include "commands/DegradeCommand.h"
@@ -21,6 +22,7 @@ CommandLineApp::CommandLineApp()
     m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<EvaluateCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
+    m_commands.push_back(std::make_unique<TrainCommand>());
 }
 
 CommandLineApp::~CommandLineApp() = default;

@@ -61,6 +61,19 @@ Result<std::unique_ptr<NeuralModel>> NeuralModel::create(const RestorationNetCon
     return std::unique_ptr<NeuralModel>(new NeuralModel(std::move(impl)));
 }
 
+Result<std::unique_ptr<NeuralModel>> NeuralModel::createIdentity(const RestorationNetConfig& config)
+{
+    auto model = create(config, 0);
+    if (!model)
+        return model;
+    torch::NoGradGuard noGrad;
+    for (auto& item : model.value()->d->net->named_parameters())
+        if (item.key().rfind("decoder.", 0) == 0)
+            item.value().zero_();
+    model.value()->d->net->eval();
+    return model;
+}
+
 Result<std::unique_ptr<NeuralModel>> NeuralModel::load(const QString& path)
 {
     QFile file(path);

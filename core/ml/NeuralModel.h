@@ -32,6 +32,10 @@ public:
     /// A new network with seeded random weights (see RestorationNetImpl for the initial state:
     /// it starts close to the identity).
     static Result<std::unique_ptr<NeuralModel>> create(const RestorationNetConfig& config, std::uint64_t seed);
+    /// A network of `config`'s shape whose damage output is exactly zero (decoder weights
+    /// zeroed): it passes audio through unchanged (to float rounding). For tests and as a
+    /// reference (e.g. to check chunking and resampling around a model); not a restorer.
+    static Result<std::unique_ptr<NeuralModel>> createIdentity(const RestorationNetConfig& config);
     /// Reads a model file onto the CPU.
     static Result<std::unique_ptr<NeuralModel>> load(const QString& path);
 

@@ -5,6 +5,7 @@
 #include "commands/RestoreOptions.h"
 #include "dsp/DspRestorer.h"
 #include "jobs/FileTransformJob.h"
+#include "ml/NeuralModel.h"
 #include "restore/RestorationReport.h"
 
 #include <QDir>
@@ -24,11 +25,26 @@ struct Job {
 
 QString opt(const char* name) { return QString::fromLatin1(name); }
 
+/// What --method and its options asked for: makes a fresh restorer for each file.
+struct MethodChoice {
+    dsp::DspRestorerSettings dsp;
+    std::shared_ptr<ml::NeuralModel> model; // set for --method neural
+    ml::NeuralRestorerSettings neural;
+
+    std::unique_ptr<Restorer> makeRestorer() const
+    {
+        if (model)
+            return std::make_unique<ml::NeuralRestorer>(model, neural);
+        return std::make_unique<dsp::DspRestorer>(dsp);
+    }
+};
+
 /// Restores one file; prints progress with `label`. Returns the exit code for this file.
-int restoreOne(const Job& job, const dsp::DspRestorerSettings& settings, OverwritePolicy overwrite,
+int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overwrite,
                const QString& label, bool quiet, CliContext& context)
 {
-    dsp::DspRestorer restorer(settings);
+    const std::unique_ptr<Restorer> made = method.makeRestorer();
+    Restorer& restorer = *made;
     OutputRequest output;
     output.path = job.output;
     output.overwrite = overwrite;
@@ -67,9 +83,9 @@ QString RestoreCommand::summary() const
 
 QString RestoreCommand::synopsis() const
 {
-    return QStringLiteral("IN -o OUT [--method dsp] [--declick SENS|off] [--decrackle LEVEL|off] "
+    return QStringLiteral("IN -o OUT [--method dsp|neural|auto] [--declick SENS|off] [--decrackle LEVEL|off] "
                           "[--dehum auto|50|60|off] [--dehiss DB|off] [--noise-from START-END] [--rumble HZ|off] "
-                          "[--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
+                          "[--model FILE.pt] [--mix 0-1] [--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
                           "       shellac-cli restore DIR -o OUTDIR [same options; --residual and --report name folders]");
 }
 
@@ -85,6 +101,12 @@ QString RestoreCommand::description() const
         "  dehiss    spectral noise reduction (decision-directed Wiener gain) with a noise profile\n"
         "            from --noise-from (e.g. the lead-in groove) or from the quietest passages\n"
         "Stages run in that order; each can be turned off. Channels are restored independently.\n\n"
+        "--method neural restores with a trained network instead (see shellac-cli train): the model\n"
+        "given with --model, else the bundled default model (share/shellac/models/default.pt).\n"
+        "Any sample rate and channel count: channels are restored one by one, resampled to the\n"
+        "model's rate and back, in 4 s chunks crossfaded over 0.5 s (memory does not grow with the\n"
+        "file). --mix blends the result with the input. The dsp stage options do not apply to it.\n"
+        "--method auto is the classical engine for now.\n\n"
         "With a folder, every audio file in it (and its sub-folders) is restored into OUTDIR with\n"
         "the same relative name; files that fail are reported and the others still restored.\n"
         "The input is never modified; outputs are written to temporary files and renamed into place,\n"
@@ -97,7 +119,11 @@ QList<QCommandLineOption> RestoreCommand::options() const
 {
     return {
         QCommandLineOption({opt("o"), opt("output")}, opt("Output file (or folder when IN is a folder). Required."), opt("OUT")),
-        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default)."), opt("METHOD")),
+        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default), neural (trained network)\n"
+                                                    "or auto (currently dsp)."), opt("METHOD")),
+        QCommandLineOption(opt("model"), opt("Model file for --method neural (default: the bundled default model)."), opt("FILE.pt")),
+        QCommandLineOption(opt("mix"), opt("For --method neural: share of the restored signal, 0-1 (default 1;\n"
+                                           "0.7 keeps 30 % of the input)."), opt("0-1")),
         QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),
         QCommandLineOption(opt("decrackle"), opt("Crackle removal strength 0-10 (default 5) or off."), opt("LEVEL")),
         QCommandLineOption(opt("dehum"), opt("Mains hum: auto (default; detects 50 or 60 Hz), 50, 60 or off."), opt("MODE")),
@@ -121,11 +147,35 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
     if (!parser.isSet(opt("output")))
         return context.usageError(name(), opt("no output given (use -o OUT)"));
     const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
-    if (method != u"dsp" && method != u"auto")
-        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp)").arg(method));
-    auto settings = parseDspSettings(parser);
-    if (!settings)
-        return context.usageError(name(), settings.error().message());
+    if (method != u"dsp" && method != u"neural" && method != u"auto")
+        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, auto)").arg(method));
+    MethodChoice choice;
+    if (method == u"neural") {
+        if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
+            return context.usageError(name(), QStringLiteral("%1 applies to --method dsp only; it cannot be combined "
+                                                             "with --method neural").arg(conflict));
+        auto neural = parseNeuralSettings(parser);
+        if (!neural)
+            return context.usageError(name(), neural.error().message());
+        choice.neural = neural.value();
+        const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
+        if (modelPath.isEmpty())
+            return context.usageError(name(), opt("no model given and no bundled default model found; train one with "
+                                                  "shellac-cli train or pass --model"));
+        ml::initialiseTorchRuntime();
+        auto model = ml::NeuralModel::load(modelPath);
+        if (!model)
+            return context.fail(model.error());
+        choice.model = std::move(model).value();
+    } else {
+        for (const char* neuralOnly : {"model", "mix"})
+            if (parser.isSet(opt(neuralOnly)))
+                return context.usageError(name(), QStringLiteral("--%1 applies to --method neural only").arg(opt(neuralOnly)));
+        auto settings = parseDspSettings(parser);
+        if (!settings)
+            return context.usageError(name(), settings.error().message());
+        choice.dsp = settings.value();
+    }
 
     const QString input = inputs.first();
     const QString output = parser.value(opt("output"));
@@ -139,7 +189,7 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
         if (!report.isEmpty())
             if (Status s = RestorationReport::checkDestination(report, overwrite == OverwritePolicy::Replace); !s)
                 return context.fail(s.error());
-        return restoreOne(job, settings.value(), overwrite, QFileInfo(input).fileName(), quiet, context);
+        return restoreOne(job, choice, overwrite, QFileInfo(input).fileName(), quiet, context);
     }
 
     // Folder mode.
@@ -172,7 +222,7 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
                 continue;
             }
         const QString label = QStringLiteral("[%1/%2] %3").arg(i + 1).arg(files.size()).arg(relative);
-        const int code = restoreOne(job, settings.value(), overwrite, label, quiet, context);
+        const int code = restoreOne(job, choice, overwrite, label, quiet, context);
         if (code == ExitCode::kCancelled)
             return code;
         failures += code != ExitCode::kOk;

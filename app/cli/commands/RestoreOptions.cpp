@@ -1,5 +1,8 @@
 #include "commands/RestoreOptions.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QObject>
 
 namespace shellac::cli {
@@ -41,6 +44,43 @@ std::optional<double> parseSeconds(const QString& text)
 }
 
 } // namespace
+
+QString firstDspOnlyOption(const QCommandLineParser& parser)
+{
+    for (const char* option : {"declick", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
+        if (parser.isSet(QLatin1String(option)))
+            return QStringLiteral("--") + QLatin1String(option);
+    return {};
+}
+
+Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser& parser)
+{
+    ml::NeuralRestorerSettings s;
+    if (parser.isSet(QStringLiteral("mix"))) {
+        bool ok = false;
+        s.mix = parser.value(QStringLiteral("mix")).trimmed().toDouble(&ok);
+        if (!ok || !(s.mix >= 0.0 && s.mix <= 1.0))
+            return Error{QStringLiteral("--mix"), QObject::tr("expected a number from 0 to 1, got '%1'")
+                                                      .arg(parser.value(QStringLiteral("mix")))};
+    }
+    QString why;
+    if (!ml::resolveDevice(QStringLiteral("auto"), s.device, why))
+        return Error{QStringLiteral("--method neural"), why};
+    if (Status v = s.validate(); !v)
+        return v.error();
+    return s;
+}
+
+QString findDefaultModel()
+{
+    QStringList candidates{QDir(QCoreApplication::applicationDirPath())
+                               .filePath(QStringLiteral("../share/shellac/models/default.pt"))};
+    candidates << QStringLiteral(SHELLAC_SOURCE_DIR "/resources/models/default.pt");
+    for (const QString& path : candidates)
+        if (QFileInfo(path).isFile())
+            return QDir::cleanPath(path);
+    return {};
+}
 
 std::optional<std::pair<double, double>> parseTimeRange(const QString& text)
 {

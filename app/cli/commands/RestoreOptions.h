@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dsp/DspRestorerSettings.h"
+#include "ml/NeuralRestorer.h"
 
 #include <QCommandLineParser>
 
@@ -8,6 +9,19 @@ namespace shellac::cli {
 
 /// Turns restore's command-line options into DspRestorerSettings; errors name the option.
 Result<dsp::DspRestorerSettings> parseDspSettings(const QCommandLineParser& parser);
+
+/// The first option restore was given that only the classical engine uses (e.g. "--declick"),
+/// or an empty string when there is none: such options conflict with --method neural.
+QString firstDspOnlyOption(const QCommandLineParser& parser);
+
+/// Turns --mix into NeuralRestorerSettings (chunking at its defaults, device "auto"); errors
+/// name the option.
+Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser& parser);
+
+/// The bundled default model: <executable dir>/../share/shellac/models/default.pt when
+/// installed, else <source tree>/resources/models/default.pt (developer builds). Empty when
+/// neither exists.
+QString findDefaultModel();
 
 /// Parses "START-END" in seconds (e.g. "0-2.5", "1:05-1:07.5").
 std::optional<std::pair<double, double>> parseTimeRange(const QString& text);

@@ -1,0 +1,126 @@
+// `shellac-cli restore --method neural` end to end with a tiny untrained model: output shape,
+// report, and the errors for bad models, --mix out of range and options of the other engine.
+
+#include "CliRunner.h"
+#include "TestSignals.h"
+#include "TrainingFixtures.h"
+
+#include "ml/NeuralModel.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace shellac;
+using test::runCli;
+
+class TestCliRestoreNeural : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto model = ml::NeuralModel::create(test::tinyNetConfig(), 1);
+        QVERIFY(model.ok());
+        model.value()->setMetadata({{QStringLiteral("epoch"), 3}});
+        QVERIFY(model.value()->save(path("tiny.pt")).ok());
+        // Stereo at 44.1 kHz: another rate than the model's 16 kHz, an odd length.
+        test::writeAudio(path("in.wav"), test::sine(2, 44100 * 2 + 17, 44100, 440.0, 0.3), 44100);
+        QFile junk(path("junk.pt"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a model at all");
+    }
+
+    void restoresWithAModelFile()
+    {
+        const auto run = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("out.wav"),
+                                 QStringLiteral("--method"), QStringLiteral("neural"), QStringLiteral("--model"),
+                                 path("tiny.pt"), QStringLiteral("--mix"), QStringLiteral("0.8"),
+                                 QStringLiteral("--residual"), path("residual.wav"), QStringLiteral("--report"),
+                                 path("report.json"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        int inRate = 0, outRate = 0;
+        const AudioBlock in = test::readAudio(path("in.wav"), &inRate);
+        const AudioBlock out = test::readAudio(path("out.wav"), &outRate);
+        QCOMPARE(outRate, inRate);
+        QCOMPARE(out.channels(), in.channels());
+        QCOMPARE(out.frames(), in.frames());
+        for (int c = 0; c < out.channels(); ++c)
+            for (float v : out.channel(c))
+                QVERIFY(std::isfinite(v));
+        QCOMPARE(test::readAudio(path("residual.wav")).frames(), in.frames());
+
+        QFile f(path("report.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
+        QCOMPARE(report.value(QStringLiteral("model_sample_rate")).toInt(), test::kTrainingRate);
+        QCOMPARE(report.value(QStringLiteral("mix")).toDouble(), 0.8);
+        QCOMPARE(report.value(QStringLiteral("model_metadata_epoch")).toInt(), 3);
+        QVERIFY(report.value(QStringLiteral("chunks")).toInt() >= 1);
+    }
+
+    void rejectsBadRequests_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString neural = QStringLiteral("neural");
+        QTest::newRow("model is not a model") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("junk.pt")}
+                                              << 1 << QStringLiteral("junk.pt: is not a Shellac model file");
+        QTest::newRow("model missing") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("none.pt")}
+                                       << 1 << QStringLiteral("none.pt: model file does not exist");
+        QTest::newRow("mix above 1") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("tiny.pt"),
+                                                    QStringLiteral("--mix"), QStringLiteral("1.5")}
+                                     << 2 << QStringLiteral("--mix: expected a number from 0 to 1, got '1.5'");
+        QTest::newRow("mix not a number") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("tiny.pt"),
+                                                         QStringLiteral("--mix"), QStringLiteral("lots")}
+                                          << 2 << QStringLiteral("--mix: expected a number from 0 to 1");
+        QTest::newRow("dsp option with neural") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("tiny.pt"),
+                                                               QStringLiteral("--declick"), QStringLiteral("5")}
+                                                << 2 << QStringLiteral("--declick applies to --method dsp only");
+        QTest::newRow("mix with dsp") << QStringList{QStringLiteral("--mix"), QStringLiteral("0.5")}
+                                      << 2 << QStringLiteral("--mix applies to --method neural only");
+    }
+    void rejectsBadRequests()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const auto run = runCli(QStringList{QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("bad.wav"),
+                                            QStringLiteral("--quiet")} + extra);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!QFile::exists(path("bad.wav")));
+    }
+
+    void explainsAMissingDefaultModel()
+    {
+        const auto run = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("nomodel.wav"),
+                                 QStringLiteral("--method"), QStringLiteral("neural")});
+        if (run.exitCode == 0)
+            QSKIP("a bundled default model exists in this build");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("no model given and no bundled default model found")), qPrintable(run.err));
+    }
+
+    void helpDescribesTheNeuralMethod()
+    {
+        const auto run = runCli({QStringLiteral("restore"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* text : {"--method neural", "--model", "--mix"})
+            QVERIFY2(run.out.contains(QLatin1String(text)), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRestoreNeural)
+#include "tst_cli_restore_neural.moc"

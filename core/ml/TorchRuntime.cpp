@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include <sched.h>
+
 #include <thread>
 
 #include <chrono>
@@ -14,11 +16,20 @@ QString RuntimeInfo::deviceName() const
     return device == ComputeDevice::Cuda ? QStringLiteral("cuda") : QStringLiteral("cpu");
 }
 
+int usableCpuCount()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 RuntimeInfo initialiseTorchRuntime(int cpuThreads)
 {
     static std::once_flag once;
     std::call_once(once, [cpuThreads] {
-        const int threads = cpuThreads > 0 ? cpuThreads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+        const int threads = cpuThreads > 0 ? cpuThreads : usableCpuCount();
         at::set_num_threads(threads);
     });
     RuntimeInfo info;

@@ -17,10 +17,13 @@ struct RuntimeInfo {
     QString deviceName() const; ///< "cpu" or "cuda"
 };
 
+/// CPUs this process may run on (its affinity mask, so `taskset -c 0` gives 1), at least 1.
+int usableCpuCount();
+
 /// One-time LibTorch set-up for the process.
 ///
 /// Debian's LibTorch starts with a single intra-op thread: initialise() sets it to `cpuThreads`
-/// (0 = all hardware threads). Call it once at start-up, before any torch work, from the main
+/// (0 = usableCpuCount(): every CPU the process may use). Call it once at start-up, before any torch work, from the main
 /// thread; later calls only return the current state.
 RuntimeInfo initialiseTorchRuntime(int cpuThreads = 0);
 

@@ -103,6 +103,22 @@ private Q_SLOTS:
         QCOMPARE(recorder.epochs.front().realExamples, 6);
     }
 
+    void pseudoLabelsStartAtTheirEpoch()
+    {
+        TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run("pseudo"), 2, 2);
+        s.pseudoLabelFromEpoch = 2;
+        Recorder recorder;
+        QVERIFY(runTraining(s, false, &recorder).ok());
+        QCOMPARE(int(recorder.steps.size()), 4);
+        for (const StepReport& r : recorder.steps) {
+            QVERIFY(r.losses.realCount > 0);
+            if (r.epoch == 1)
+                QCOMPARE(r.losses.pseudo, 0.0);
+            else
+                QVERIFY2(r.losses.pseudo > 0, "epoch 2 uses epoch 1's model as the teacher");
+        }
+    }
+
     void curriculumMovesTheRatio()
     {
         TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run("unused"), 8, 1);

@@ -2,7 +2,11 @@
 
 #include "audio/AudioFileWriter.h"
 #include "degrade/DegradationSynthesizer.h"
+#include "commands/RestoreOptions.h"
 #include "dsp/DspRestorer.h"
+#include "ml/NeuralModel.h"
+#include "ml/NeuralRestorer.h"
+#include "ml/TorchRuntime.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -102,9 +106,9 @@ Status writeDegradedFile(const QString& path, double minutes)
     return writer.value()->commit();
 }
 
-double timeChain(const dsp::DspRestorerSettings& settings, const AudioBlock& input, int blockFrames)
+/// Seconds `restorer` takes for `input` (44.1 kHz mono) fed in blocks, analysis pass included.
+double timeRestorer(Restorer& restorer, const AudioBlock& input, int blockFrames)
 {
-    dsp::DspRestorer restorer(settings);
     AudioFormat format;
     format.sampleRate = kRate;
     format.channels = 1;
@@ -130,6 +134,12 @@ double timeChain(const dsp::DspRestorerSettings& settings, const AudioBlock& inp
     return timer.nsecsElapsed() / 1e9;
 }
 
+double timeChain(const dsp::DspRestorerSettings& settings, const AudioBlock& input, int blockFrames)
+{
+    dsp::DspRestorer restorer(settings);
+    return timeRestorer(restorer, input, blockFrames);
+}
+
 } // namespace
 
 QString BenchCommand::summary() const
@@ -148,6 +158,8 @@ QString BenchCommand::description() const
         "FFmpeg's adeclick filter on it, both pinned to one core (taskset), and prints the ratio.\n"
         "--memory restores a 1-minute and a long (default 60-minute) file in child processes and\n"
         "prints their peak resident memory; the target is the two within +-20 %.\n"
+        "--model PATH (or 'default' for the bundled model) adds the neural restorer to all of it,\n"
+        "with LibTorch on one thread in process and pinned to one core in the child processes.\n"
         "Machines are shared: compare ratios from one run, not absolute numbers across runs.");
 }
 
@@ -158,6 +170,7 @@ QList<QCommandLineOption> BenchCommand::options() const
         QCommandLineOption(opt("peers"), opt("Also time FFmpeg's adeclick on the same file (needs ffmpeg).")),
         QCommandLineOption(opt("memory"), opt("Compare peak memory of restoring a 1-minute and a long file.")),
         QCommandLineOption(opt("long-minutes"), opt("Length of the long file for --memory (default 60)."), opt("M")),
+        QCommandLineOption(opt("model"), opt("Also bench the neural restorer with this model ('default': the bundled one)."), opt("PATH")),
     };
 }
 
@@ -209,6 +222,22 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
         out.flush();
     }
 
+    QString modelPath;
+    if (parser.isSet(opt("model"))) {
+        modelPath = parser.value(opt("model")) == u"default" ? findDefaultModel() : parser.value(opt("model"));
+        if (modelPath.isEmpty())
+            return context.fail({opt("--model"), opt("no bundled default model was found")});
+        ml::initialiseTorchRuntime(1);
+        auto model = ml::NeuralModel::load(modelPath);
+        if (!model)
+            return context.fail(model.error());
+        ml::NeuralRestorer neural(std::shared_ptr<ml::NeuralModel>(std::move(model).value()));
+        const double t = timeRestorer(neural, input, 1 << 16);
+        out << QStringLiteral("  %1 %2 s  %3x real time\n").arg(opt("neural (one thread)"), -24).arg(t, 7, 'f', 2).arg(seconds / t, 7, 'f', 1);
+        out.flush();
+    }
+    const QStringList neuralArgs = modelPath.isEmpty() ? QStringList{} : QStringList{opt("--method"), opt("neural"), opt("--model"), modelPath};
+
     const QString self = QCoreApplication::applicationFilePath();
     QTemporaryDir tmp;
     const QString taskset = QStandardPaths::findExecutable(opt("taskset"));
@@ -225,6 +254,13 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
             return context.fail({opt("bench"), opt("shellac-cli restore failed on the bench file")});
         out << "\nWhole files on one core (taskset -c 0), including start-up and file I/O:\n"
             << QStringLiteral("  %1 %2x real time\n").arg(opt("shellac-cli restore (dsp)"), -36).arg(seconds / shellacSeconds, 7, 'f', 1);
+        if (!neuralArgs.isEmpty()) {
+            double neuralSeconds = 0;
+            if (childPeakMemoryMiB(pinned(QStringList{self, opt("restore"), file, opt("-o"), tmp.filePath(opt("neural.wav")), opt("-q")} + neuralArgs),
+                                   neuralSeconds) < 0)
+                return context.fail({opt("bench"), opt("shellac-cli restore --method neural failed on the bench file")});
+            out << QStringLiteral("  %1 %2x real time\n").arg(opt("shellac-cli restore (neural)"), -36).arg(seconds / neuralSeconds, 7, 'f', 1);
+        }
         if (ffmpeg.isEmpty()) {
             out << "  ffmpeg not found: apt-get install ffmpeg to compare with adeclick\n";
         } else {
@@ -241,28 +277,33 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
 
     // --- memory ---------------------------------------------------------------------------------
     if (parser.isSet(opt("memory"))) {
-        out << "\nPeak memory of 'shellac-cli restore' (child processes):\n";
-        out.flush();
-        std::vector<double> peaks;
-        for (double minutes : {1.0, longMinutes}) {
-            const QString file = tmp.filePath(QStringLiteral("mem-%1.wav").arg(minutes));
-            if (Status s = writeDegradedFile(file, minutes); !s)
-                return context.fail(s.error());
-            double elapsed = 0;
-            const double peak = childPeakMemoryMiB({self, opt("restore"), file, opt("-o"), file + opt(".out.wav"), opt("-q")}, elapsed);
-            if (peak < 0)
-                return context.fail({file, opt("restoring the memory bench file failed")});
-            QFile::remove(file);
-            QFile::remove(file + opt(".out.wav"));
-            peaks.push_back(peak);
-            out << QStringLiteral("  %1 min  %2 MiB peak  (%3x real time)\n").arg(minutes, 5, 'f', 0).arg(peak, 7, 'f', 1).arg(minutes * 60 / elapsed, 0, 'f', 1);
+        std::vector<std::pair<QString, QStringList>> methods{{opt("dsp"), {}}};
+        if (!neuralArgs.isEmpty())
+            methods.emplace_back(opt("neural"), neuralArgs);
+        for (const auto& [method, extra] : methods) {
+            out << "\nPeak memory of 'shellac-cli restore' (" << method << ", child processes):\n";
             out.flush();
+            std::vector<double> peaks;
+            for (double minutes : {1.0, longMinutes}) {
+                const QString file = tmp.filePath(QStringLiteral("mem-%1.wav").arg(minutes));
+                if (Status s = writeDegradedFile(file, minutes); !s)
+                    return context.fail(s.error());
+                double elapsed = 0;
+                const double peak = childPeakMemoryMiB(pinned(QStringList{self, opt("restore"), file, opt("-o"), file + opt(".out.wav"), opt("-q")} + extra), elapsed);
+                if (peak < 0)
+                    return context.fail({file, opt("restoring the memory bench file failed")});
+                QFile::remove(file);
+                QFile::remove(file + opt(".out.wav"));
+                peaks.push_back(peak);
+                out << QStringLiteral("  %1 min  %2 MiB peak  (%3x real time)\n").arg(minutes, 5, 'f', 0).arg(peak, 7, 'f', 1).arg(minutes * 60 / elapsed, 0, 'f', 1);
+                out.flush();
+            }
+            const double change = (peaks[1] - peaks[0]) / peaks[0] * 100.0;
+            out << QStringLiteral("  long vs 1-minute file: %1%2 % (target within +-20 %: %3)\n")
+                       .arg(change >= 0 ? opt("+") : QString())
+                       .arg(change, 0, 'f', 1)
+                       .arg(std::abs(change) <= 20.0 ? opt("met") : opt("NOT met"));
         }
-        const double change = (peaks[1] - peaks[0]) / peaks[0] * 100.0;
-        out << QStringLiteral("  long vs 1-minute file: %1%2 % (target within +-20 %: %3)\n")
-                   .arg(change >= 0 ? opt("+") : QString())
-                   .arg(change, 0, 'f', 1)
-                   .arg(std::abs(change) <= 20.0 ? opt("met") : opt("NOT met"));
     }
     out.flush();
     return ExitCode::kOk;

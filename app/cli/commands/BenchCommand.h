@@ -12,7 +12,7 @@ class BenchCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("bench"); }
     QString summary() const override;
-    QString synopsis() const override { return QStringLiteral("[--seconds S] [--peers] [--memory] [--long-minutes M]"); }
+    QString synopsis() const override { return QStringLiteral("[--seconds S] [--peers] [--memory] [--long-minutes M] [--model PATH|default]"); }
     QString description() const override;
     QList<QCommandLineOption> options() const override;
     int run(const QCommandLineParser& parser, CliContext& context) override;

@@ -108,7 +108,8 @@ private Q_SLOTS:
         TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run("pseudo"), 2, 2);
         s.pseudoLabelFromEpoch = 2;
         Recorder recorder;
-        QVERIFY(runTraining(s, false, &recorder).ok());
+        auto outcome = runTraining(s, false, &recorder);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message()));
         QCOMPARE(int(recorder.steps.size()), 4);
         for (const StepReport& r : recorder.steps) {
             QVERIFY(r.losses.realCount > 0);

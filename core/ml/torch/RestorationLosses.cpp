@@ -54,7 +54,8 @@ torch::Tensor multiResolutionStft(const torch::Tensor& output, const torch::Tens
         const double binLevel = std::sqrt(0.375 * double(fftSize));
         const double cells = double(y.size(1) * y.size(2));
         const double convergenceFloor = 0.1 * binLevel * std::sqrt(cells);
-        const torch::Tensor convergence = (y - t).pow(2).sum({1, 2}).sqrt() / (t.pow(2).sum({1, 2}) + convergenceFloor * convergenceFloor).sqrt();
+        // kTiny inside the root: its gradient at a perfect match (pseudo-targets!) would be inf.
+        const torch::Tensor convergence = ((y - t).pow(2).sum({1, 2}) + kTiny).sqrt() / (t.pow(2).sum({1, 2}) + convergenceFloor * convergenceFloor).sqrt();
         const double logFloor = 1e-2 * binLevel;
         const torch::Tensor logDistance = (torch::log(y + logFloor) - torch::log(t + logFloor)).abs().mean({1, 2});
         total = total + convergence + logDistance;

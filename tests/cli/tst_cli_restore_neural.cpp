@@ -8,6 +8,7 @@
 #include "ml/NeuralModel.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -69,6 +70,28 @@ private Q_SLOTS:
         QVERIFY(report.value(QStringLiteral("chunks")).toInt() >= 1);
     }
 
+    void hybridRunsTheClassicalChainThenTheModel()
+    {
+        const auto run = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("hybrid.wav"),
+                                 QStringLiteral("--method"), QStringLiteral("hybrid"), QStringLiteral("--model"), path("tiny.pt"),
+                                 QStringLiteral("--dehiss"), QStringLiteral("off"), QStringLiteral("--report"),
+                                 path("hybrid.json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("with the hybrid restorer")), qPrintable(run.err));
+        const AudioBlock in = test::readAudio(path("in.wav"));
+        const AudioBlock out = test::readAudio(path("hybrid.wav"));
+        QCOMPARE(out.frames(), in.frames());
+        QCOMPARE(out.channels(), in.channels());
+        QFile f(path("hybrid.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("hybrid"));
+        const QJsonArray stages = report.value(QStringLiteral("stages")).toArray();
+        QCOMPARE(stages.size(), 2);
+        QCOMPARE(stages[1].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
+        QVERIFY(stages[0].toObject().contains(QStringLiteral("stages"))); // the classical chain's own stage list
+    }
+
     void rejectsBadRequests_data()
     {
         QTest::addColumn<QStringList>("extra");
@@ -87,9 +110,9 @@ private Q_SLOTS:
                                           << 2 << QStringLiteral("--mix: expected a number from 0 to 1");
         QTest::newRow("dsp option with neural") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("tiny.pt"),
                                                                QStringLiteral("--declick"), QStringLiteral("5")}
-                                                << 2 << QStringLiteral("--declick applies to --method dsp only");
+                                                << 2 << QStringLiteral("--declick applies to --method dsp and hybrid only");
         QTest::newRow("mix with dsp") << QStringList{QStringLiteral("--mix"), QStringLiteral("0.5")}
-                                      << 2 << QStringLiteral("--mix applies to --method neural only");
+                                      << 2 << QStringLiteral("--mix applies to --method neural and hybrid only");
     }
     void rejectsBadRequests()
     {

@@ -1,5 +1,7 @@
 #include "commands/RestoreCommand.h"
 
+#include "restore/HybridRestorer.h"
+
 #include "TerminalProgress.h"
 #include "audio/AudioPathCollector.h"
 #include "commands/RestoreOptions.h"
@@ -28,11 +30,15 @@ QString opt(const char* name) { return QString::fromLatin1(name); }
 /// What --method and its options asked for: makes a fresh restorer for each file.
 struct MethodChoice {
     dsp::DspRestorerSettings dsp;
-    std::shared_ptr<ml::NeuralModel> model; // set for --method neural
+    std::shared_ptr<ml::NeuralModel> model; // set for --method neural and hybrid
     ml::NeuralRestorerSettings neural;
+    bool hybrid = false;                    // classical chain, then the model as a post-filter
 
     std::unique_ptr<Restorer> makeRestorer() const
     {
+        if (hybrid)
+            return std::make_unique<HybridRestorer>(std::make_unique<dsp::DspRestorer>(dsp),
+                                                    std::make_unique<ml::NeuralRestorer>(model, neural));
         if (model)
             return std::make_unique<ml::NeuralRestorer>(model, neural);
         return std::make_unique<dsp::DspRestorer>(dsp);
@@ -67,7 +73,7 @@ int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overw
         if (Status s = RestorationReport::write(job.report, report); !s)
             return context.fail(s.error());
     if (!quiet)
-        context.err() << "restored " << job.output << " (" << formatDuration(in.durationSeconds()) << " in "
+        context.err() << "restored " << job.output << " with the " << restorer.method() << " restorer (" << formatDuration(in.durationSeconds()) << " in "
                       << QString::number(seconds, 'f', 1) << " s, "
                       << QString::number(report.value(QStringLiteral("realtime_factor")).toDouble(), 'f', 0)
                       << "x real time)" << Qt::endl;
@@ -83,7 +89,7 @@ QString RestoreCommand::summary() const
 
 QString RestoreCommand::synopsis() const
 {
-    return QStringLiteral("IN -o OUT [--method dsp|neural|auto] [--declick SENS|off] [--decrackle LEVEL|off] "
+    return QStringLiteral("IN -o OUT [--method dsp|neural|hybrid|auto] [--declick SENS|off] [--decrackle LEVEL|off] "
                           "[--dehum auto|50|60|off] [--dehiss DB|off] [--noise-from START-END] [--rumble HZ|off] "
                           "[--model FILE.pt] [--mix 0-1] [--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
                           "       shellac-cli restore DIR -o OUTDIR [same options; --residual and --report name folders]");
@@ -106,7 +112,10 @@ QString RestoreCommand::description() const
         "Any sample rate and channel count: channels are restored one by one, resampled to the\n"
         "model's rate and back, in 4 s chunks crossfaded over 0.5 s (memory does not grow with the\n"
         "file). --mix blends the result with the input. The dsp stage options do not apply to it.\n"
-        "--method auto is the classical engine for now.\n\n"
+        "--method hybrid runs the classical chain (with its options) and then the model as a\n"
+        "post-filter on its output, for the clicks and noise the classical stages leave behind.\n"
+        "--method auto picks the restorer that ranks first in docs/RESULTS.md: the classical engine\n"
+        "for now (it says so on stderr).\n\n"
         "With a folder, every audio file in it (and its sub-folders) is restored into OUTDIR with\n"
         "the same relative name; files that fail are reported and the others still restored.\n"
         "The input is never modified; outputs are written to temporary files and renamed into place,\n"
@@ -119,9 +128,9 @@ QList<QCommandLineOption> RestoreCommand::options() const
 {
     return {
         QCommandLineOption({opt("o"), opt("output")}, opt("Output file (or folder when IN is a folder). Required."), opt("OUT")),
-        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default), neural (trained network)\n"
-                                                    "or auto (currently dsp)."), opt("METHOD")),
-        QCommandLineOption(opt("model"), opt("Model file for --method neural (default: the bundled default model)."), opt("FILE.pt")),
+        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default), neural (trained network),\n"
+                                                    "hybrid (classical, then the network) or auto (currently dsp)."), opt("METHOD")),
+        QCommandLineOption(opt("model"), opt("Model file for --method neural or hybrid (default: the bundled default model)."), opt("FILE.pt")),
         QCommandLineOption(opt("mix"), opt("For --method neural: share of the restored signal, 0-1 (default 1;\n"
                                            "0.7 keeps 30 % of the input)."), opt("0-1")),
         QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),
@@ -147,13 +156,18 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
     if (!parser.isSet(opt("output")))
         return context.usageError(name(), opt("no output given (use -o OUT)"));
     const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
-    if (method != u"dsp" && method != u"neural" && method != u"auto")
-        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, auto)").arg(method));
+    if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
+        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
     MethodChoice choice;
-    if (method == u"neural") {
+    if (method == u"auto" && !parser.isSet(opt("quiet")))
+        context.err() << "--method auto: the classical engine (dsp), which the evaluation in docs/RESULTS.md ranks first "
+                         "on both test sets; the neural models are not better yet" << Qt::endl;
+    const bool usesModel = method == u"neural" || method == u"hybrid";
+    if (method == u"neural")
         if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
-            return context.usageError(name(), QStringLiteral("%1 applies to --method dsp only; it cannot be combined "
-                                                             "with --method neural").arg(conflict));
+            return context.usageError(name(), QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
+                                                             "combined with --method neural").arg(conflict));
+    if (usesModel) {
         auto neural = parseNeuralSettings(parser);
         if (!neural)
             return context.usageError(name(), neural.error().message());
@@ -167,10 +181,13 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
         if (!model)
             return context.fail(model.error());
         choice.model = std::move(model).value();
+        choice.hybrid = method == u"hybrid";
     } else {
         for (const char* neuralOnly : {"model", "mix"})
             if (parser.isSet(opt(neuralOnly)))
-                return context.usageError(name(), QStringLiteral("--%1 applies to --method neural only").arg(opt(neuralOnly)));
+                return context.usageError(name(), QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
+    }
+    if (method != u"neural") {
         auto settings = parseDspSettings(parser);
         if (!settings)
             return context.usageError(name(), settings.error().message());

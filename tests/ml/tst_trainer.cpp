@@ -186,6 +186,15 @@ private Q_SLOTS:
         QVERIFY(!noAudio.ok());
         QCOMPARE(noAudio.error().subject, empty.path());
 
+        // A loss that overflows stops the run with the NaN/inf message and writes nothing more.
+        s = test::tinyTrainingSettings(m_dir.path(), run("inf"), 1, 2);
+        s.weights.supervised = 1e39; // beyond float: the weighted loss is infinite
+        auto infinite = runTraining(s, false);
+        QVERIFY(!infinite.ok());
+        QVERIFY2(infinite.error().reason.contains(QStringLiteral("NaN or infinite at epoch 1, step 1")), qPrintable(infinite.error().message()));
+        QVERIFY(!QFile::exists(run("inf") + QStringLiteral("/model.pt")));
+        QVERIFY(!QFile::exists(run("inf") + QStringLiteral("/checkpoints")));
+
         s = test::tinyTrainingSettings(m_dir.path(), run("lr"), 1, 1);
         s.learningRate = 0;
         QCOMPARE(runTraining(s, false).error().subject, QStringLiteral("--lr"));

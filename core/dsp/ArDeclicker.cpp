@@ -32,7 +32,7 @@ Status ArDeclicker::prepare(int sampleRate, int channels)
     p.onsetWindow = static_cast<int>(std::lround(0.005 * sampleRate));  // 5 ms either side
     p.widenBefore = 2;
     p.widenAfter = std::max(4, p.arOrder / 4);
-    p.mergeGap = std::max(4, 2 * p.arOrder);
+    p.mergeGap = std::max(4, p.arOrder / 2);
     p.passes = m_settings.passes;
     m_engine.prepare(channels, p);
     return Status::success();

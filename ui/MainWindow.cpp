@@ -3,10 +3,12 @@
 #include "audio/AudioFormat.h"
 #include "audio/AudioPathCollector.h"
 #include "ui/FileListModel.h"
+#include "ui/training/TrainingDashboard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -71,8 +73,26 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    QAction* dashboard = training->addAction(tr("&Dashboard"), this, &MainWindow::showTrainingDashboard);
+    dashboard->setObjectName(QStringLiteral("actionTrainingDashboard"));
+    dashboard->setStatusTip(tr("Train the neural restorer and watch its progress"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shellac"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showTrainingDashboard()
+{
+    if (m_trainingDock == nullptr) {
+        m_training = new TrainingDashboard;
+        m_trainingDock = new QDockWidget(tr("Training"), this);
+        m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+        m_trainingDock->setWidget(m_training);
+        addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+    }
+    m_trainingDock->show();
+    m_trainingDock->raise();
 }
 
 void MainWindow::openPaths(const QStringList& paths)

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QStackedWidget;
 class QTableView;
@@ -9,6 +10,7 @@ class QTableView;
 namespace shellac::ui {
 
 class FileListModel;
+class TrainingDashboard;
 
 /// The application window: a thin shell that accepts dropped recordings (files or folders),
 /// lists them with their facts, and hands work to per-feature controllers.
@@ -20,6 +22,10 @@ public:
     ~MainWindow() override;
 
     FileListModel* fileList() const { return m_files; }
+    /// The training dashboard, created on first use (Training ▸ Dashboard); nullptr before.
+    TrainingDashboard* trainingDashboard() const { return m_training; }
+    /// Shows the training dashboard dock, creating it on first use.
+    void showTrainingDashboard();
 
     /// Opens files and folders as if they had been dropped.
     void openPaths(const QStringList& paths);
@@ -40,6 +46,8 @@ private:
     QStackedWidget* m_stack;
     QTableView* m_table;
     QLabel* m_emptyHint;
+    QDockWidget* m_trainingDock = nullptr;
+    TrainingDashboard* m_training = nullptr;
 };
 
 } // namespace shellac::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace shellac::ui {
+
+/// The options of one `shellac-cli train` run as the dashboard edits them. Defaults are the
+/// trainer's own (core/ml/TrainingSettings.h); QtCore only.
+struct TrainingRunSettings {
+    QString cleanDir;                  ///< folder of clean music (genre subfolders allowed)
+    QString degradedDir;               ///< folder of real degraded transfers
+    QString runDir;                    ///< run folder: checkpoints/, metrics.jsonl, model.pt
+    QString strategy = QStringLiteral("mixed"); ///< synthetic | adaptive | mixed | curriculum
+    bool contrastive = false;
+    double syntheticRatio = 0.7;       ///< share of synthetic examples per batch (mixed), [0, 1]
+    int epochs = 20;
+    int batchSize = 8;                 ///< examples per step
+    QString device = QStringLiteral("auto"); ///< auto | cpu | cuda
+    int stepsPerEpoch = 0;             ///< 0: the trainer's default (one pass over the data)
+    double segmentSeconds = 0;         ///< example length, s; 0: the trainer's default (1.0 s)
+    int threads = 0;                   ///< CPU threads for the trainer; 0: the trainer's default (all cores)
+
+    /// The command-line arguments after the program name: `train --clean … --progress json`,
+    /// plus `--resume` when `resume` is true. Options at their trainer default are still passed
+    /// (explicit is easier to read back from a process list), except the optional 0 ones.
+    QStringList arguments(bool resume) const;
+    /// Empty when a run can start; otherwise a readable reason (which field is missing).
+    QString problem() const;
+};
+
+} // namespace shellac::ui

@@ -309,6 +309,10 @@ Result<TrainingOutcome> runTraining(TrainingSettings settings, bool resume, Trai
             }
         }
 
+        double bestSiSdr = -1e300; // best validation SI-SDR gain of the earlier epochs
+        for (const EpochMetrics& m : history)
+            bestSiSdr = std::max(bestSiSdr, m.siSdrImprovementDb);
+
         EpochMetrics metrics;
         metrics.epoch = epoch + 1;
         sums.fill(metrics);
@@ -334,6 +338,11 @@ Result<TrainingOutcome> runTraining(TrainingSettings settings, bool resume, Trai
                            {QStringLiteral("validation"), metrics.toJson()}});
         if (Status saved = model.save(outcome.modelPath); !saved)
             return saved.error();
+        // Longer training can lower the validation SI-SDR while the loss still falls: keep the
+        // best epoch's model as well.
+        if (metrics.siSdrImprovementDb > bestSiSdr)
+            if (Status saved = model.save(QDir(settings.runDir).filePath(QStringLiteral("best.pt"))); !saved)
+                return saved.error();
         if (Status written = appendMetricsLine(metricsPath, metrics); !written)
             return written.error();
         outcome.lastEpoch = epoch + 1;

@@ -49,6 +49,7 @@ struct TrainingOutcome {
 ///   checkpoints/checkpoint_epoch_N.pt  after every epoch (atomic; model, optimizer, RNG, settings)
 ///   metrics.jsonl                      one EpochMetrics line per epoch
 ///   model.pt                           the latest epoch's model, loadable by NeuralModel::load
+///   best.pt                            the model of the epoch with the best validation SI-SDR gain
 ///   analysis.jsonl                     the degradation analyses of the real transfers
 ///
 /// With `resume`, continues from the newest checkpoint in runDir with the settings saved there

@@ -77,6 +77,13 @@ private Q_SLOTS:
         auto model = NeuralModel::load(outcome.value().modelPath);
         QVERIFY2(model.ok(), qPrintable(model.ok() ? QString() : model.error().message()));
         QCOMPARE(model.value()->metadata().value(QStringLiteral("epoch")).toInt(), 4);
+        int bestEpoch = 1;
+        for (const EpochMetrics& m : lines)
+            if (m.siSdrImprovementDb > lines[std::size_t(bestEpoch - 1)].siSdrImprovementDb)
+                bestEpoch = m.epoch;
+        auto best = NeuralModel::load(run("falls") + QStringLiteral("/best.pt"));
+        QVERIFY(best.ok());
+        QCOMPARE(best.value()->metadata().value(QStringLiteral("epoch")).toInt(), bestEpoch);
         // Trained on hiss and clicks: the synthetic validation set gains SI-SDR.
         qInfo() << "validation SI-SDR gain" << lines.back().siSdrImprovementDb << "dB";
         QVERIFY2(lines.back().siSdrImprovementDb > 0.5, qPrintable(QString::number(lines.back().siSdrImprovementDb)));

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -18,6 +19,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -59,7 +61,23 @@ DegradationProfile benchProfile()
     return profile;
 }
 
+/// VmHWM (peak resident memory of the process's current program) of `pid` in KiB, or -1.
+long readPeakKiB(pid_t pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
 /// Runs `args` as a child process and returns its peak resident memory in MiB (-1 on failure).
+///
+/// The peak is the child's own VmHWM, polled every 10 ms until it exits. (wait4()'s ru_maxrss
+/// cannot be used: Linux counts the spawning process's memory at the exec into the child's
+/// maximum, so every child looked as large as this benchmark process.)
 double childPeakMemoryMiB(const QStringList& args, double& seconds)
 {
     std::vector<QByteArray> storage;
@@ -75,11 +93,20 @@ double childPeakMemoryMiB(const QStringList& args, double& seconds)
     if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
         return -1;
     int status = 0;
-    struct rusage usage{};
-    if (wait4(pid, &status, 0, &usage) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    long peakKiB = -1;
+    for (;;) {
+        peakKiB = std::max(peakKiB, readPeakKiB(pid)); // VmHWM only grows; the last read before exit counts
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid)
+            break;
+        if (done < 0)
+            return -1;
+        usleep(10000);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || peakKiB < 0)
         return -1;
     seconds = timer.nsecsElapsed() / 1e9;
-    return usage.ru_maxrss / 1024.0; // kilobytes on Linux
+    return peakKiB / 1024.0;
 }
 
 /// Writes `minutes` of degraded bench material to `path`, streaming (bounded memory).

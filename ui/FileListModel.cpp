@@ -1,76 +1,41 @@
 #include "ui/FileListModel.h"
 
-#include <QColor>
+#include "ui/editor/EditorDocument.h"
+#include "ui/project/ProjectSession.h"
+
 #include <QDir>
-#include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QColor>
 
 namespace shellac::ui {
 
-struct FileListModel::Entry {
-    QString path;
-    State state = State::Reading;
-    AudioFileReport report;
-    QString error;
-    QFutureWatcher<Result<AudioFileReport>> watcher;
-};
-
-FileListModel::FileListModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-FileListModel::~FileListModel()
+FileListModel::FileListModel(ProjectSession* session, QObject* parent) : QAbstractTableModel(parent), m_session(session)
 {
-    for (auto& e : m_entries)
-        e->watcher.waitForFinished();
+    connect(session, &ProjectSession::documentAdded, this, [this](int index) {
+        beginInsertRows({}, index, index);
+        endInsertRows();
+    });
+    connect(session, &ProjectSession::documentAboutToBeRemoved, this, [this](int index) { beginRemoveRows({}, index, index); });
+    connect(session, &ProjectSession::documentRemoved, this, [this](int) { endRemoveRows(); });
+    connect(session, &ProjectSession::reset, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(session, &ProjectSession::documentStatusChanged, this, &FileListModel::onStatusChanged);
 }
 
-int FileListModel::addFiles(const QStringList& paths)
+void FileListModel::onStatusChanged(EditorDocument* document)
 {
-    QStringList fresh;
-    for (const QString& p : paths) {
-        const bool known = std::any_of(m_entries.begin(), m_entries.end(),
-                                       [&](const auto& e) { return e->path == p; });
-        if (!known && !fresh.contains(p))
-            fresh << p;
-    }
-    if (fresh.isEmpty())
-        return 0;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const QString& p : fresh) {
-        auto entry = std::make_unique<Entry>();
-        entry->path = p;
-        Entry* raw = entry.get();
-        connect(&raw->watcher, &QFutureWatcherBase::finished, this, [this, raw] { onInspected(raw); });
-        m_entries.push_back(std::move(entry));
-        ++m_pending;
-        raw->watcher.setFuture(QtConcurrent::run([p] { return inspectAudioFile(p); }));
-    }
-    endInsertRows();
-    return int(fresh.size());
-}
-
-void FileListModel::onInspected(Entry* entry)
-{
-    const Result<AudioFileReport> result = entry->watcher.result();
-    if (result) {
-        entry->state = State::Ready;
-        entry->report = result.value();
-    } else {
-        entry->state = State::Failed;
-        entry->error = result.error().message();
-    }
-    int row = 0;
-    while (row < rowCount() && m_entries[std::size_t(row)].get() != entry)
-        ++row;
+    const int row = m_session->indexOf(document);
+    if (row < 0)
+        return;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    Q_EMIT fileInspected(row);
-    if (--m_pending == 0)
-        Q_EMIT idle();
+    if (document->status() != EditorDocument::Status::Opening)
+        Q_EMIT fileInspected(row);
 }
 
 int FileListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : m_session->documentCount();
 }
 
 int FileListModel::columnCount(const QModelIndex& parent) const
@@ -82,29 +47,25 @@ QVariant FileListModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Entry& e = *m_entries[std::size_t(index.row())];
-    const AudioFormat& f = e.report.format;
+    const EditorDocument& d = *m_session->document(index.row());
+    const State s = state(index.row());
+    const AudioFormat& f = d.format();
     if (role == Qt::ToolTipRole)
-        return e.state == State::Failed ? e.error : QDir::toNativeSeparators(e.path);
-    if (role == Qt::ForegroundRole && e.state == State::Failed && index.column() == StatusColumn)
-        return QColor(Qt::red);
+        return s == State::Failed || !d.errorMessage().isEmpty() ? d.errorMessage() : QDir::toNativeSeparators(d.path());
+    if (role == Qt::ForegroundRole && !d.errorMessage().isEmpty() && index.column() == StatusColumn)
+        return QColor(0xd0, 0x30, 0x30); // readable on light and dark palettes
     if (role == Qt::TextAlignmentRole && index.column() != NameColumn && index.column() != StatusColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    const bool ready = e.state == State::Ready;
+    const bool known = s == State::Ready || d.status() == EditorDocument::Status::Missing;
     switch (index.column()) {
-    case NameColumn: return QFileInfo(e.path).fileName();
-    case DurationColumn: return ready ? formatDuration(f.durationSeconds()) : QString();
-    case FormatColumn: return ready ? f.containerName() + QStringLiteral(" ") + f.encodingName() : QString();
-    case ChannelsColumn: return ready ? QString::number(f.channels) : QString();
-    case RateColumn: return ready ? tr("%1 Hz").arg(f.sampleRate) : QString();
-    case StatusColumn:
-        switch (e.state) {
-        case State::Reading: return tr("reading…");
-        case State::Ready: return tr("ready");
-        case State::Failed: return e.error;
-        }
+    case NameColumn: return d.fileName();
+    case DurationColumn: return known ? formatDuration(f.durationSeconds()) : QString();
+    case FormatColumn: return known ? f.containerName() + QStringLiteral(" ") + f.encodingName() : QString();
+    case ChannelsColumn: return known ? QString::number(f.channels) : QString();
+    case RateColumn: return known ? tr("%1 Hz").arg(f.sampleRate) : QString();
+    case StatusColumn: return d.statusText();
     }
     return {};
 }
@@ -124,9 +85,20 @@ QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-QString FileListModel::path(int row) const { return m_entries.at(std::size_t(row))->path; }
-FileListModel::State FileListModel::state(int row) const { return m_entries.at(std::size_t(row))->state; }
-QString FileListModel::errorMessage(int row) const { return m_entries.at(std::size_t(row))->error; }
-bool FileListModel::isBusy() const { return m_pending > 0; }
+EditorDocument* FileListModel::document(int row) const { return m_session->document(row); }
+QString FileListModel::path(int row) const { return document(row)->path(); }
+
+FileListModel::State FileListModel::state(int row) const
+{
+    switch (document(row)->status()) {
+    case EditorDocument::Status::Opening: return State::Reading;
+    case EditorDocument::Status::Unreadable:
+    case EditorDocument::Status::Missing: return State::Failed;
+    default: return State::Ready;
+    }
+}
+
+QString FileListModel::errorMessage(int row) const { return document(row)->errorMessage(); }
+bool FileListModel::isBusy() const { return m_session->isOpening(); }
 
 } // namespace shellac::ui

@@ -1,56 +1,47 @@
 #pragma once
 
-#include "audio/AudioFileInspector.h"
-
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
-
-#include <memory>
-#include <vector>
 
 namespace shellac::ui {
 
-/// The recordings the user has opened: one row per file with its duration, format and state.
+class EditorDocument;
+class ProjectSession;
+
+/// The file list (side panel): one row per recording of the ProjectSession with its duration,
+/// format and status (opening / new / restoring NN % / restored / checked, or the same error
+/// text the CLI prints for a file that cannot be read or was deleted while open).
 ///
-/// Files are inspected (read once, levels measured) in the global thread pool; rows show
-/// "reading…" until then, and afterwards the facts or the same error text the CLI prints.
-/// Lives on the GUI thread; results come back through queued signals.
+/// A view of the session: rows follow its documents. GUI thread only.
 class FileListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { NameColumn, DurationColumn, FormatColumn, ChannelsColumn, RateColumn, StatusColumn, ColumnCount };
+    /// Coarse state for callers that only care whether a file can be used.
     enum class State { Reading, Ready, Failed };
 
-    explicit FileListModel(QObject* parent = nullptr);
-    ~FileListModel() override;
-
-    /// Adds files (already expanded from folders); paths already in the list are skipped.
-    /// Returns how many were added.
-    int addFiles(const QStringList& paths);
+    explicit FileListModel(ProjectSession* session, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    EditorDocument* document(int row) const;
     QString path(int row) const;
     State state(int row) const;
-    /// The error message (file: reason) of a failed row; empty otherwise.
+    /// The error message (file: reason) of an unreadable or missing file; empty otherwise.
     QString errorMessage(int row) const;
-    /// True while any file is still being read.
+    /// True while any file is still being opened.
     bool isBusy() const;
 
 Q_SIGNALS:
-    /// A file finished reading (successfully or not).
+    /// A file finished opening (successfully or not).
     void fileInspected(int row);
-    /// No file is being read any more.
-    void idle();
 
 private:
-    struct Entry;
-    void onInspected(Entry* entry);
-    std::vector<std::unique_ptr<Entry>> m_entries;
-    int m_pending = 0;
+    void onStatusChanged(EditorDocument* document);
+
+    ProjectSession* m_session;
 };
 
 } // namespace shellac::ui

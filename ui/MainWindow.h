@@ -3,25 +3,45 @@
 #include <QMainWindow>
 
 class QDockWidget;
-class QLabel;
-class QStackedWidget;
 class QTableView;
+class QUndoGroup;
 
 namespace shellac::ui {
 
+class ChecklistPanel;
+class EditorDocument;
+class EditorWidget;
 class FileListModel;
+class ProjectController;
+class ProjectSession;
+class RestoreController;
+class RestorePanel;
 class TrainingDashboard;
 
-/// The application window: a thin shell that accepts dropped recordings (files or folders),
-/// lists them with their facts, and hands work to per-feature controllers.
-/// GUI thread only.
+/// The application window: a thin shell that lays out the per-feature parts and builds the
+/// menus from their actions. The file list (left) shows the project's recordings; the editor
+/// (centre) shows the current one; the restore panel and the listening checklist sit on the
+/// right; the training dashboard opens at the bottom on demand.
+///
+/// Work is handed to controllers: ProjectSession (documents, autosave), ProjectController
+/// (project files, export, report, recovery), RestoreController (background restores,
+/// previews, takes), EditorWidget (views, playback). Dropping files or folders onto the window
+/// opens them. Window layout is remembered (QSettings). GUI thread only.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    ProjectSession* session() const { return m_session; }
     FileListModel* fileList() const { return m_files; }
+    EditorWidget* editor() const { return m_editor; }
+    RestorePanel* restorePanel() const { return m_restorePanel; }
+    RestoreController* restoreController() const { return m_restore; }
+    ChecklistPanel* checklistPanel() const { return m_checklist; }
+    ProjectController* projectController() const { return m_project; }
+    QTableView* fileTable() const { return m_table; }
+    QUndoGroup* undoGroup() const { return m_undo; }
     /// The training dashboard, created on first use (Training ▸ Dashboard); nullptr before.
     TrainingDashboard* trainingDashboard() const { return m_training; }
     /// Shows the training dashboard dock, creating it on first use.
@@ -29,6 +49,9 @@ public:
 
     /// Opens files and folders as if they had been dropped.
     void openPaths(const QStringList& paths);
+    /// Makes row `row` of the file list the document in the editor.
+    void showDocument(int row);
+    EditorDocument* currentDocument() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -37,17 +60,33 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createActions();
+    void createDocks();
+    void createMenus();
+    void connectSession();
     void showOpenDialog();
+    void closeCurrentFile();
     void showAbout();
+    void showShortcuts();
     void updateStatus();
+    void updateTitle();
+    void loadRestoreSettings();
+    QList<EditorDocument*> selectedDocuments() const;
 
+    ProjectSession* m_session;
     FileListModel* m_files;
-    QStackedWidget* m_stack;
+    EditorWidget* m_editor;
     QTableView* m_table;
-    QLabel* m_emptyHint;
+    RestorePanel* m_restorePanel;
+    ChecklistPanel* m_checklist;
+    RestoreController* m_restore;
+    ProjectController* m_project;
+    QUndoGroup* m_undo;
+    QDockWidget* m_filesDock = nullptr;
+    QDockWidget* m_restoreDock = nullptr;
+    QDockWidget* m_checklistDock = nullptr;
     QDockWidget* m_trainingDock = nullptr;
     TrainingDashboard* m_training = nullptr;
+    bool m_applyingSettings = false;
 };
 
 } // namespace shellac::ui

@@ -1,6 +1,7 @@
 // shellac: the desktop workstation.
 
 #include "ui/MainWindow.h"
+#include "ui/project/ProjectController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,13 +33,18 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QApplication::translate("main", "Recordings or folders to open."),
-                                 QStringLiteral("[FILE...]"));
+                                 QApplication::translate("main", "Recordings or folders to open, or one project (.shellac)."),
+                                 QStringLiteral("[FILE...|PROJECT.shellac]"));
     parser.process(app);
 
     shellac::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openPaths(parser.positionalArguments());
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() == 1 && arguments.first().endsWith(QLatin1String(".shellac")))
+        window.projectController()->openProject(arguments.first());
+    else if (!arguments.isEmpty())
+        window.openPaths(arguments);
+    else
+        window.projectController()->offerRecovery(); // after a crash: reopen the unsaved project?
     return app.exec();
 }

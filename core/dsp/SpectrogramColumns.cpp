@@ -129,7 +129,6 @@ Status SpectrogramColumns::compute(double startFrame, double framesPerColumn, in
             const double centre = startFrame + (i + (w + 0.5) / k) * framesPerColumn;
             starts[std::size_t(i * k + w)] = std::int64_t(std::floor(centre)) - n / 2;
         }
-    // Windows closer together than a chunk are read in one go.
     const std::int64_t chunk = std::max<std::int64_t>(4 * std::int64_t(n), 65536);
     const auto nBins = std::size_t(bins());
     std::vector<double> power(nBins);
@@ -147,9 +146,12 @@ Status SpectrogramColumns::compute(double startFrame, double framesPerColumn, in
             const std::int64_t s = starts[index];
             if (s != lastStart) { // sub-frame zoom: neighbouring columns share windows
                 if (s < d->bufferStart || s + n > d->bufferEnd) {
+                    // Read on through the following windows while they overlap or nearly touch
+                    // (gaps under one window), up to a chunk; far apart, each is read on its own.
                     std::int64_t end = s + n;
-                    for (std::size_t j = index + 1; j < starts.size() && starts[j] + n <= s + chunk; ++j)
-                        end = starts[j] + n;
+                    for (std::size_t j = index + 1;
+                         j < starts.size() && starts[j] <= end + n && starts[j] + n <= s + chunk; ++j)
+                        end = std::max(end, starts[j] + n);
                     if (Status filled = fillBuffer(s, end); !filled)
                         return filled;
                 }

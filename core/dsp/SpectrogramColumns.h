@@ -26,8 +26,8 @@ namespace shellac::dsp {
 /// that keeps one column representative while reading at most K·N frames for it, not the whole
 /// column. Frames outside the file read as zeros (windows at either end are zero-padded).
 ///
-/// The file is read by random access (seek + read) in chunks; columns closer together than a
-/// chunk are read contiguously. FFT plans are shared and created under FFTW's planner mutex
+/// The file is read by random access (seek + read): windows that overlap or nearly touch are read
+/// in one contiguous chunk (up to max(4·N, 65536) frames), windows far apart each on their own. FFT plans are shared and created under FFTW's planner mutex
 /// (RealFft); each instance owns its reader and work buffers.
 /// Threading: not thread-safe; one instance per thread (instances on the same file in several
 /// threads are fine).

@@ -3,6 +3,7 @@
 
 #include "TestSignals.h"
 #include "ui/editor/RestoreQueue.h"
+#include "ml/NeuralModel.h"
 #include "ml/RestorerFactory.h"
 
 #include <QDir>
@@ -303,6 +304,85 @@ private Q_SLOTS:
         }
         QCOMPARE(rec.result(QStringLiteral("neural"))->report.value(QStringLiteral("mix")).toDouble(), 0.8);
         QCOMPARE(factory.loadCount(), 1); // the second job reused the cached model
+    }
+
+    void cancelAllStopsEverything()
+    {
+        RestoreQueue queue(*m_factory);
+        Recorder rec;
+        rec.attach(queue, this);
+        QStringList outputs;
+        std::vector<RestoreJob> jobs;
+        for (int i = 0; i < 3; ++i) { // files first: a job may start as soon as it is queued
+            jobs.push_back(job(QStringLiteral("all-%1").arg(i), shortFile(QStringLiteral("all-%1.wav").arg(i), 50 + i, 8)));
+            outputs << jobs.back().outputPath << jobs.back().residualPath << jobs.back().reportPath;
+        }
+        for (const RestoreJob& j : jobs)
+            queue.enqueue(j);
+        queue.preview(QStringLiteral("all-0"), path(QStringLiteral("all-0.wav")), 0, 4 * kRate, RestorationSettings{});
+        queue.cancelAll();
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), std::size_t(3), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.previews.size(), std::size_t(1), 60000);
+        for (const RestoreJobResult& r : rec.finished)
+            QVERIFY2(r.outcome == RestoreOutcome::Cancelled, qPrintable(r.documentId + QLatin1Char(' ') + r.message));
+        QVERIFY(rec.previews[0].outcome == RestoreOutcome::Cancelled);
+        QVERIFY(rec.started.size() <= 1); // at most the first had started
+        QVERIFY(!queue.isBusy() && !queue.isPreviewing());
+        for (const QString& o : outputs)
+            QVERIFY2(!QFileInfo::exists(o), qPrintable(o));
+        QCOMPARE(partFiles(m_dir.path()), QStringList());
+    }
+
+    void modelCacheHandsOutOneInstancePerUser()
+    {
+        const QString bundled = ml::RestorerFactory::defaultModelPath();
+        if (bundled.isEmpty())
+            QSKIP("no bundled default model (resources/models/default.pt)");
+        const QString copy = path(QStringLiteral("cache/model.pt"));
+        QVERIFY(QDir().mkpath(QFileInfo(copy).absolutePath()));
+        QVERIFY(QFile::copy(bundled, copy));
+        ml::RestorerFactory factory;
+        auto first = factory.model(copy);
+        QVERIFY2(first.ok(), first ? "" : qPrintable(first.error().message()));
+        auto second = factory.model(copy); // the first is still held: a second copy
+        QVERIFY(second.ok());
+        QVERIFY(first.value() != second.value());
+        QCOMPARE(factory.loadCount(), 2);
+        const ml::NeuralModel* kept = first.value().get();
+        first = Error{}; // released
+        auto again = factory.model(copy);
+        QCOMPARE(again.value().get(), kept); // served from the cache
+        QCOMPARE(factory.loadCount(), 2);
+        again = Error{};
+        // A model retrained under the same name (a new modification time) is read again.
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QFileInfo(copy).lastModified().addSecs(60), QFileDevice::FileModificationTime));
+        file.close();
+        auto reloaded = factory.model(copy);
+        QVERIFY(reloaded.ok());
+        QCOMPARE(factory.loadCount(), 3);
+        // Through makeRestorer, with the path named in the settings.
+        RestorationSettings settings;
+        settings.method = RestorationMethod::Neural;
+        settings.modelPath = copy;
+        reloaded = Error{};
+        auto restorer = factory.makeRestorer(settings);
+        QVERIFY(restorer.ok());
+        QCOMPARE(restorer.value()->method(), QStringLiteral("neural"));
+        QCOMPARE(factory.loadCount(), 3);
+        // A file that is not a model: the loader's message, naming it.
+        const QString text = path(QStringLiteral("cache/notes.pt"));
+        test::writeBytes(text, QByteArray("not a model"));
+        settings.modelPath = text;
+        auto bad = factory.makeRestorer(settings);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message().startsWith(text + QStringLiteral(": ")), qPrintable(bad.error().message()));
+        // Invalid settings are refused before any model is touched.
+        settings.mix = 2.0;
+        auto invalid = factory.makeRestorer(settings);
+        QVERIFY(!invalid.ok());
+        QCOMPARE(invalid.error().subject, QStringLiteral("mix"));
     }
 
     void aMissingModelFailsNamingIt()

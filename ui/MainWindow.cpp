@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -90,7 +91,8 @@ void MainWindow::createDocks()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn, QHeaderView::Interactive);
-    m_table->setColumnWidth(FileListModel::NameColumn, 220);
+    m_table->setColumnWidth(FileListModel::NameColumn, 200);
+    m_table->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
     m_filesDock = new QDockWidget(tr("Files"), this);
     m_filesDock->setObjectName(QStringLiteral("filesDock"));
     m_filesDock->setWidget(m_table);
@@ -102,6 +104,8 @@ void MainWindow::createDocks()
     scroll->setWidget(m_restorePanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_restorePanel->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     m_restoreDock = new QDockWidget(tr("Restore"), this);
     m_restoreDock->setObjectName(QStringLiteral("restoreDock"));
     m_restoreDock->setWidget(scroll);

@@ -67,14 +67,24 @@ EditorWidget::EditorWidget(QWidget* parent)
         transport->addWidget(b);
     }
     transport->addSpacing(12);
-    for (QAction* a : {m_zoomIn, m_zoomOut, m_zoomSelection, m_zoomFit})
-        transport->addWidget(toolButton(a, page));
-    transport->addStretch(1);
+    // Short labels where the icon theme has no zoom icons; the menus show the full names.
+    const std::pair<QAction*, QString> zooms[] = {
+        {m_zoomIn, QStringLiteral("+")}, {m_zoomOut, QStringLiteral("−")}, {m_zoomSelection, tr("Sel")}, {m_zoomFit, tr("Fit")}};
+    for (const auto& [action, shortText] : zooms) {
+        QToolButton* b = toolButton(action, page);
+        if (action->icon().isNull())
+            b->setText(shortText);
+        transport->addWidget(b);
+    }
     m_playbackNote->setObjectName(QStringLiteral("playbackNote"));
-    transport->addWidget(m_playbackNote);
+    m_playbackNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    transport->addWidget(m_playbackNote, 1);
     m_position->setObjectName(QStringLiteral("positionLabel"));
     m_position->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    transport->addWidget(m_position);
+    m_position->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_position->setMinimumWidth(m_position->fontMetrics().horizontalAdvance(QStringLiteral("0:00.000 / 0:00.000")));
+    m_position->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    transport->addWidget(m_position, 2);
     column->addLayout(transport);
     column->addWidget(m_ruler);
     column->addWidget(m_wave, 3);
@@ -144,13 +154,17 @@ void EditorWidget::createActions()
         return a;
     };
     m_zoomIn = make(tr("Zoom &In"), QKeySequence(Qt::CTRL | Qt::Key_Equal), tr("Zoom in around the playhead"));
-    m_zoomIn->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
+    auto themeIcon = [](QAction* a, const QString& name) {
+        if (QIcon::hasThemeIcon(name))
+            a->setIcon(QIcon::fromTheme(name));
+    };
+    themeIcon(m_zoomIn, QStringLiteral("zoom-in"));
     m_zoomOut = make(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), tr("Zoom out around the playhead"));
-    m_zoomOut->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
+    themeIcon(m_zoomOut, QStringLiteral("zoom-out"));
     m_zoomFit = make(tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), tr("Show the whole recording"));
-    m_zoomFit->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
+    themeIcon(m_zoomFit, QStringLiteral("zoom-fit-best"));
     m_zoomSelection = make(tr("Zoom to &Selection"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Show the selection"));
-    m_zoomSelection->setIcon(QIcon::fromTheme(QStringLiteral("zoom-select")));
+    themeIcon(m_zoomSelection, QStringLiteral("zoom-select"));
     m_showResidual = make(tr("Show &Residual Lane"), QKeySequence(Qt::CTRL | Qt::Key_R | Qt::ALT),
                           tr("Show what the restoration removed as its own lane"));
     m_showResidual->setCheckable(true);
@@ -397,7 +411,9 @@ void EditorWidget::refreshPositionLabel()
         text += tr("   selection %1–%2 (%3)")
                     .arg(frameTime(sel->start, rate), frameTime(sel->end, rate), frameTime(sel->length(), rate));
     m_position->setText(text);
-    m_playbackNote->setText(m_playback->isAvailable() ? QString() : m_playback->unavailableReason());
+    // Short in the transport row (a long text would squeeze the docks); the reason in full as tooltip.
+    m_playbackNote->setText(m_playback->isAvailable() ? QString() : tr("Playback off: no audio device"));
+    m_playbackNote->setToolTip(m_playback->isAvailable() ? QString() : m_playback->unavailableReason());
 }
 
 void EditorWidget::syncScrollBar()

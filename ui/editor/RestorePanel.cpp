@@ -144,6 +144,9 @@ QWidget* RestorePanel::makeClassicalGroup()
     auto* noiseRow = new QWidget(this);
     auto* noiseLayout = new QHBoxLayout(noiseRow);
     noiseLayout->setContentsMargins(16, 0, 0, 0);
+    auto* noiseButtons = new QWidget(this);
+    auto* buttonsLayout = new QHBoxLayout(noiseButtons);
+    buttonsLayout->setContentsMargins(16, 0, 0, 0);
     m_noiseRange = new QLabel(this);
     m_noiseRange->setObjectName(QStringLiteral("noiseRange"));
     m_noiseRange->setToolTip(tr("Where the hiss profile is learned: the quietest passages, or a range you choose "
@@ -156,10 +159,13 @@ QWidget* RestorePanel::makeClassicalGroup()
     use->setDefaultAction(m_useSelection);
     auto* clear = new QToolButton(this);
     clear->setDefaultAction(m_clearNoiseRange);
+    m_noiseRange->setWordWrap(true);
     noiseLayout->addWidget(m_noiseRange, 1);
-    noiseLayout->addWidget(use);
-    noiseLayout->addWidget(clear);
+    buttonsLayout->addWidget(use);
+    buttonsLayout->addWidget(clear);
+    buttonsLayout->addStretch(1);
     form->addWidget(noiseRow);
+    form->addWidget(noiseButtons);
     connect(m_useSelection, &QAction::triggered, this, [this] {
         m_noiseSeconds = m_selectionSeconds;
         refreshEnabled();

@@ -8,7 +8,9 @@ namespace shellac::ui {
 
 namespace {
 
-/// Exact levels: 2^k (k ≥ −5) and 3·2^(k−1) (k ≥ 1), ascending. Generated once.
+/// Exact levels, ascending: 2^k (k >= -5), 3·2^(k-1) (k >= 1), and 5·2^(k-2), 7·2^(k-2) where they
+/// are whole frames below the summaries' 256-frame base (k in 2..7) or multiples of it
+/// (k >= 10). Generated once.
 const std::vector<double>& zoomLevels()
 {
     static const std::vector<double> levels = [] {
@@ -16,7 +18,11 @@ const std::vector<double>& zoomLevels()
         for (int k = -5; k <= 30; ++k) {
             v.push_back(std::ldexp(1.0, k));
             if (k >= 1 && k < 30)
-                v.push_back(3.0 * std::ldexp(1.0, k - 1)); // 3, 6, 12, ... between 2^k and 2^(k+1)
+                v.push_back(3.0 * std::ldexp(1.0, k - 1));
+            if (k < 30 && ((k >= 2 && k <= 7) || k >= 10)) {
+                v.push_back(5.0 * std::ldexp(1.0, k - 2));
+                v.push_back(7.0 * std::ldexp(1.0, k - 2));
+            }
         }
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -71,8 +77,13 @@ void TimelineViewport::setWidth(int pixels)
     pixels = std::max(1, pixels);
     if (pixels == m_width)
         return;
+    // A view that showed the whole document keeps showing all of it (the first layout pass and
+    // window resizes change the width after setDocument()).
     m_width = pixels;
-    setView(m_start, m_framesPerPixel);
+    if (m_fitted)
+        zoomToFit();
+    else
+        applyView(m_start, m_framesPerPixel);
     Q_EMIT viewChanged();
 }
 
@@ -85,16 +96,23 @@ FrameRange TimelineViewport::visibleRange() const
 
 void TimelineViewport::setView(double startFrame, double framesPerPixel)
 {
+    if (applyView(startFrame, framesPerPixel))
+        m_fitted = false;
+}
+
+bool TimelineViewport::applyView(double startFrame, double framesPerPixel)
+{
     const double fpp = snapFramesPerPixel(framesPerPixel);
     const double span = m_width * fpp;
     // Keep the view inside the document where it can; a document shorter than the view starts at 0.
     const double maxStart = std::max(0.0, double(m_frames) - span);
     const double start = std::clamp(startFrame, 0.0, maxStart);
     if (start == m_start && fpp == m_framesPerPixel)
-        return;
+        return false;
     m_start = start;
     m_framesPerPixel = fpp;
     Q_EMIT viewChanged();
+    return true;
 }
 
 void TimelineViewport::zoomSteps(int steps, double anchorFrame)
@@ -111,7 +129,8 @@ void TimelineViewport::zoomToFit()
     while (fpp * m_width < double(m_frames) && fpp < kMaxFramesPerPixel)
         fpp = stepFramesPerPixel(fpp, 1);
     m_start = -1.0; // force the change signal even when only the width changed
-    setView(0.0, fpp);
+    applyView(0.0, fpp);
+    m_fitted = true;
 }
 
 void TimelineViewport::zoomToSelection()

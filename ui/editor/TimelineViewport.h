@@ -21,9 +21,11 @@ struct FrameRange {
 /// the zoom (frames per pixel), the lanes' width in pixels, the selection and the playhead.
 ///
 /// Zoom is snapped to levels the waveform summaries serve exactly (snapFramesPerPixel()):
-/// 2^k and 3·2^(k−1) frames per pixel above one frame per pixel (so every pixel covers a whole
-/// number of summary blocks), and 1/2, 1/4, … 1/32 below it (samples drawn individually).
-/// Neighbouring levels differ by ×1.33 or ×1.5, which makes wheel zoom feel smooth.
+/// whole frames per pixel of the forms 2^k, 1.25·2^k, 1.5·2^k and 1.75·2^k, where from 256
+/// frames per pixel up every level is a multiple of the summaries' 256-frame blocks (so each
+/// pixel covers whole blocks; 640 and 896 are left out for that reason), and 1/2, 1/4, … 1/32
+/// below one frame per pixel (samples drawn individually). Neighbouring levels differ by at
+/// most ×1.5 (mostly ×1.14–×1.25): wheel zoom feels smooth and "fit" fills most of the width.
 ///
 /// All positions are in sample frames of the document's own rate; x is in logical pixels from
 /// the lanes' left edge. GUI thread only.
@@ -48,7 +50,8 @@ public:
     int sampleRate() const { return m_sampleRate; }
 
     /// Width of the lanes in logical pixels (views call this from resizeEvent()); keeps the
-    /// first visible frame and the zoom.
+    /// first visible frame and the zoom, except that a view fitted to the whole document is
+    /// fitted again to the new width.
     void setWidth(int pixels);
     int width() const { return m_width; }
 
@@ -93,6 +96,8 @@ Q_SIGNALS:
 
 private:
     std::int64_t clampFrame(std::int64_t frame) const;
+    /// setView() without forgetting that the view is fitted; true when anything changed.
+    bool applyView(double startFrame, double framesPerPixel);
 
     std::int64_t m_frames = 0;
     int m_sampleRate = 44100;
@@ -101,6 +106,7 @@ private:
     double m_framesPerPixel = 1024.0;
     std::optional<FrameRange> m_selection;
     std::int64_t m_playhead = 0;
+    bool m_fitted = true; ///< zoomToFit() is in force: a width change fits again
 };
 
 } // namespace shellac::ui

@@ -61,7 +61,7 @@ PlaybackController::PlaybackController(QObject* parent)
 
 PlaybackController::~PlaybackController()
 {
-    releaseSink();
+    stopSink();
 }
 
 QString PlaybackController::unavailableReason() const
@@ -78,8 +78,6 @@ void PlaybackController::updateAvailability()
     if (m_state != State::Stopped && !available) {
         stop();
         Q_EMIT errorOccurred(tr("Playback stopped: the audio output device was removed."));
-    } else if (m_state == State::Stopped) {
-        releaseSink(); // the next play() opens the (possibly new) default device
     }
     if (available == m_available)
         return;
@@ -96,16 +94,12 @@ Status PlaybackController::setStreams(std::shared_ptr<PlaybackStream> original,
     const auto loop = m_source->loop();
     const AbChoice before = m_source->choice();
     const bool wasPlaying = m_state == State::Playing;
-    const int oldRate = sampleRate();
-    const int oldChannels = hasStreams() ? m_source->stream(AbChoice::Original)->channels() : 0;
     stopSink();
     if (Status s = m_source->setStreams(std::move(original), std::move(restored), std::move(residual)); !s.ok()) {
         if (wasPlaying)
             startSink();
         return s;
     }
-    if (sampleRate() != oldRate || m_source->stream(AbChoice::Original)->channels() != oldChannels)
-        releaseSink(); // another format: choose again
     m_source->setLoop(loop);
     m_source->seekFrame(position);
     m_playStart = std::min(m_playStart, frames());
@@ -122,7 +116,6 @@ Status PlaybackController::setStreams(std::shared_ptr<PlaybackStream> original,
 void PlaybackController::clearStreams()
 {
     stop();
-    releaseSink();
     m_source->clearStreams();
     m_selection.reset();
     m_playStart = 0;
@@ -138,7 +131,7 @@ std::optional<FrameRange> PlaybackController::loop() const { return m_source->lo
 
 QString PlaybackController::deviceDescription() const
 {
-    return m_sink ? QMediaDevices::defaultAudioOutput().description() : QString();
+    return m_sink ? m_deviceDescription : QString();
 }
 
 void PlaybackController::play()
@@ -244,27 +237,30 @@ std::int64_t PlaybackController::heardPosition() const
     const PlaybackFormat& format = m_source->outputFormat();
     const std::int64_t delivered = m_source->outputFramesDelivered();
     const auto fromClock = std::int64_t(double(m_sink->processedUSecs()) * format.sampleRate / 1e6);
-    const std::int64_t queued = std::max<qsizetype>(m_sink->bufferSize() - m_sink->bytesFree(), 0) / format.bytesPerFrame();
-    const std::int64_t heard = std::clamp<std::int64_t>(std::min(fromClock, delivered - queued), 0, delivered);
+    std::int64_t heard = fromClock;
+    // bytesFree() reads 0 while suspended: the queue estimate only holds while running.
+    if (m_sink->state() != QAudio::SuspendedState) {
+        const std::int64_t queued = std::max<qsizetype>(m_sink->bufferSize() - m_sink->bytesFree(), 0) / format.bytesPerFrame();
+        heard = std::min(heard, delivered - queued);
+    }
+    heard = std::clamp<std::int64_t>(heard, 0, delivered);
     return m_source->documentFrameAt(heard);
 }
 
 bool PlaybackController::startSink()
 {
-    if (!m_sink) {
-        const QAudioDevice device = QMediaDevices::defaultAudioOutput();
-        const auto channels = m_source->stream(AbChoice::Original)->channels();
-        const auto format = chooseFormat(device, sampleRate(), channels);
-        if (device.isNull() || !format) {
-            Q_EMIT errorOccurred(tr("The audio device “%1” cannot play %2 Hz audio in any format "
-                                    "Shellac can send.").arg(device.description()).arg(sampleRate()));
-            return false;
-        }
-        m_sink = new QAudioSink(device, *format, this);
-        m_sink->setBufferSize(format->bytesForDuration(kSinkBufferMs * 1000));
-        connect(m_sink, &QAudioSink::stateChanged, this, &PlaybackController::onSinkStateChanged);
+    // A fresh sink for every start: the default device may have changed since the last one, and
+    // Qt's PulseAudio sink keeps its latency average (part of processedUSecs()) across start()
+    // calls. Creating one costs well under a millisecond.
+    stopSink();
+    const QAudioDevice device = QMediaDevices::defaultAudioOutput();
+    const auto format = chooseFormat(device, sampleRate(), m_source->stream(AbChoice::Original)->channels());
+    if (device.isNull() || !format) {
+        Q_EMIT errorOccurred(tr("The audio device “%1” cannot play %2 Hz audio in any format "
+                                "Shellac can send.").arg(device.description()).arg(sampleRate()));
+        return false;
     }
-    const PlaybackFormat wanted = toPlaybackFormat(m_sink->format());
+    const PlaybackFormat wanted = toPlaybackFormat(*format);
     if (!(m_source->outputFormat() == wanted)) {
         const std::int64_t position = m_source->position();
         if (Status s = m_source->setOutputFormat(wanted); !s.ok()) {
@@ -273,12 +269,15 @@ bool PlaybackController::startSink()
         }
         m_source->seekFrame(position);
     }
+    m_sink = new QAudioSink(device, *format, this);
+    m_sink->setBufferSize(format->bytesForDuration(kSinkBufferMs * 1000));
+    connect(m_sink, &QAudioSink::stateChanged, this, &PlaybackController::onSinkStateChanged);
+    m_deviceDescription = device.description();
     m_sinkActive = true;
     m_sink->start(m_source);
     if (m_sink->error() != QAudio::NoError && m_sink->error() != QAudio::UnderrunError) {
-        m_sinkActive = false;
-        Q_EMIT errorOccurred(tr("Cannot open the audio device “%1”.").arg(QMediaDevices::defaultAudioOutput().description()));
-        releaseSink();
+        stopSink();
+        Q_EMIT errorOccurred(tr("Cannot open the audio device “%1”.").arg(device.description()));
         return false;
     }
     m_timer->start();
@@ -288,18 +287,17 @@ bool PlaybackController::startSink()
 void PlaybackController::stopSink()
 {
     m_timer->stop();
+    if (!m_sink)
+        return;
     if (m_sinkActive) {
         const std::int64_t heard = heardPosition();
         m_sinkActive = false;
         m_sink->stop();
         m_source->seekFrame(heard); // what was heard, not what was buffered
     }
-}
-
-void PlaybackController::releaseSink()
-{
-    stopSink();
-    delete m_sink;
+    // Later: this may run inside one of the sink's own signals.
+    m_sink->disconnect(this);
+    m_sink->deleteLater();
     m_sink = nullptr;
 }
 
@@ -360,7 +358,6 @@ void PlaybackController::onSinkStateChanged()
     const QAudio::Error error = m_sink->error();
     if (error == QAudio::OpenError || error == QAudio::FatalError || error == QAudio::IOError) {
         stop();
-        releaseSink();
         Q_EMIT errorOccurred(tr("Playback stopped: the audio device failed (%1).")
                                  .arg(error == QAudio::OpenError ? tr("it could not be opened")
                                       : error == QAudio::IOError ? tr("input/output error")

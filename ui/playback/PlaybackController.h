@@ -43,8 +43,10 @@ public:
     enum class State { Stopped, Playing, Paused };
     Q_ENUM(State)
 
-    /// Sink buffer, milliseconds: the delay between setChoice() and hearing it.
-    static constexpr int kSinkBufferMs = 60;
+    /// Sink buffer, milliseconds: the most that setChoice() waits to be heard. Qt 6.4's
+    /// PulseAudio sink writes in 40 ms periods and only when a whole period is free, so a buffer
+    /// under ~2 periods drains between writes and underruns; 100 ms keeps 60–100 ms queued.
+    static constexpr int kSinkBufferMs = 100;
     /// positionChanged() interval while playing, milliseconds (~30 Hz).
     static constexpr int kPositionIntervalMs = 33;
 
@@ -117,8 +119,7 @@ Q_SIGNALS:
 private:
     void updateAvailability();
     bool startSink();
-    void stopSink();
-    void releaseSink();
+    void stopSink(); // stops and deletes the sink (a new one for every start)
     void setState(State state);
     void emitPosition();
     void onTick();
@@ -131,6 +132,7 @@ private:
     QAudioSink* m_sink = nullptr;
     QMediaDevices* m_devices = nullptr;
     QTimer* m_timer = nullptr;
+    QString m_deviceDescription;
     bool m_sinkActive = false; // started with m_source (playing or suspended)
     bool m_available = false;
     bool m_reasonReported = false;

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <fcntl.h> // AT_FDCWD, renameat2's RENAME_NOREPLACE (glibc)
 #include <cstring>
 #include <deque>
 #include <functional>
@@ -124,16 +125,34 @@ Status checkJob(const RestoreJob& job)
     return Status::success();
 }
 
-/// Renames each staged file onto its target (replacing it); on a failure removes what is
-/// still staged and names the target.
-Status moveIntoPlace(const QList<std::pair<QString, QString>>& moves)
+/// Renames `from` onto `to` in one step; with Refuse, never over a file that appeared meanwhile.
+bool renameFile(const QString& from, const QString& to, OverwritePolicy policy)
+{
+    const QByteArray src = QFile::encodeName(from);
+    const QByteArray dst = QFile::encodeName(to);
+    if (policy == OverwritePolicy::Replace)
+        return std::rename(src.constData(), dst.constData()) == 0;
+    if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS) // EEXIST and real errors; else the file system lacks the flag
+        return false;
+    if (QFileInfo::exists(to)) {
+        errno = EEXIST;
+        return false;
+    }
+    return std::rename(src.constData(), dst.constData()) == 0;
+}
+
+/// Renames each staged file onto its target; on a failure removes this job's files (those
+/// already moved and those still staged: no partial set is left) and names the target.
+Status moveIntoPlace(const QList<std::pair<QString, QString>>& moves, OverwritePolicy policy)
 {
     for (qsizetype i = 0; i < moves.size(); ++i) {
         const auto& [from, to] = moves[i];
-        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        if (!renameFile(from, to, policy)) {
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-            for (qsizetype j = i; j < moves.size(); ++j)
-                QFile::remove(moves[j].first);
+            for (qsizetype j = 0; j < moves.size(); ++j) // this job's files only: moved or still staged
+                QFile::remove(j < i ? moves[j].second : moves[j].first);
             return Error{QDir::toNativeSeparators(to), QObject::tr("cannot rename the finished file into place (%1)").arg(reason)};
         }
     }
@@ -274,7 +293,7 @@ void RestoreQueue::runJob(const RestoreJob& job, const CancellationToken& cancel
     if (!stagedReport.isEmpty())
         moves.append({stagedReport, job.reportPath});
     moves.append({output.path, job.outputPath});
-    if (Status s = moveIntoPlace(moves); !s)
+    if (Status s = moveIntoPlace(moves, job.overwrite); !s)
         return fail(s.error());
     result.report = report;
     result.outputPath = job.outputPath;

@@ -31,6 +31,8 @@ struct RestoreJob {
     RestorationSettings settings;
     /// Whether an existing file at outputPath/residualPath/reportPath is replaced on success
     /// (a new take over the old one). On failure or cancel an existing file is never touched.
+    /// Refuse also holds for a file that appears at a target while the job runs: the job then
+    /// fails naming it and leaves that file as it is.
     OverwritePolicy overwrite = OverwritePolicy::Replace;
 };
 

@@ -253,6 +253,34 @@ private Q_SLOTS:
         QCOMPARE(partFiles(m_dir.path()), QStringList());
     }
 
+    void refuseNeverReplacesAFileThatAppeared()
+    {
+        const QString input = shortFile(QStringLiteral("race.wav"), 61, 20);
+        RestoreJob j = job(QStringLiteral("race"), input);
+        j.overwrite = OverwritePolicy::Refuse;
+        RestoreQueue queue(*m_factory);
+        Recorder rec;
+        rec.attach(queue, this);
+        bool written = false;
+        // Another program writes the output while the job runs (its destinations were free at the start).
+        connect(&queue, &RestoreQueue::jobProgress, this, [&] {
+            if (!std::exchange(written, true))
+                test::writeBytes(j.outputPath, QByteArray("someone else's file"));
+        });
+        queue.enqueue(j);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), std::size_t(1), 120000);
+        const RestoreJobResult& r = rec.finished[0];
+        QVERIFY(r.outcome == RestoreOutcome::Failed);
+        QVERIFY2(r.message.startsWith(j.outputPath + QStringLiteral(": ")), qPrintable(r.message));
+        QFile other(j.outputPath);
+        QVERIFY(other.open(QIODevice::ReadOnly));
+        QCOMPARE(other.readAll(), QByteArray("someone else's file"));
+        QVERIFY(!QFileInfo::exists(j.residualPath)); // no partial set of this job's files either
+        QVERIFY(!QFileInfo::exists(j.reportPath));
+        QCOMPARE(partFiles(m_dir.path()), QStringList());
+        QVERIFY(QFile::remove(j.outputPath));
+    }
+
     void destroyingABusyQueueJoins()
     {
         const QString input = path(QStringLiteral("long.wav")); // written by the cancel test

@@ -40,13 +40,13 @@ private Q_SLOTS:
     {
         // Walk all levels: from 256 frames per pixel up each is a multiple of the summaries'
         // 256-frame blocks; between 1 and 256 each is a whole number of frames; neighbours
-        // differ by at most x1.5 (x2 at sample zoom, below one frame per pixel).
+        // differ by at most x1.5 (x2 below two frames per pixel).
         double level = TimelineViewport::kMinFramesPerPixel;
         int count = 0;
         while (level < TimelineViewport::kMaxFramesPerPixel) {
             const double next = TimelineViewport::stepFramesPerPixel(level, 1);
             QVERIFY(next > level);
-            QVERIFY2(next / level <= (level >= 1.0 ? 1.5 : 2.0) + 1e-12, qPrintable(QString::number(level)));
+            QVERIFY2(next / level <= (level >= 2.0 ? 1.5 : 2.0) + 1e-12, qPrintable(QString::number(level)));
             if (next >= 256.0)
                 QCOMPARE(std::fmod(next, 256.0), 0.0);
             else if (next >= 1.0)

@@ -9,6 +9,7 @@
 #include "ui/playback/AbSource.h"
 #include "ui/playback/PlaybackStream.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -511,6 +512,38 @@ private Q_SLOTS:
         QVERIFY(stream->read(FileStream::kChunkFrames - 5, FileStream::kChunkFrames + 10, block).ok());
         QCOMPARE(stream->synchronousDecodes(), 1); // chunks 1 and 2 came from the cache
         QCOMPARE(block.channel(1)[10], expected(AbChoice::Original, 1, FileStream::kChunkFrames + 5));
+    }
+
+    void throughputFigures_data()
+    {
+        QTest::addColumn<int>("outputRate");
+        QTest::addColumn<int>("sample");
+        QTest::newRow("float, same rate") << kRate << int(PlaybackFormat::Sample::Float);
+        QTest::newRow("int16, same rate") << kRate << int(PlaybackFormat::Sample::Int16);
+        QTest::newRow("float, resampled to 48 kHz") << 48000 << int(PlaybackFormat::Sample::Float);
+    }
+
+    void throughputFigures()
+    {
+        // A figure, not an assertion: how much of one core playback costs (three streams, the
+        // residual computed on the fly; the file decode is in the read-ahead thread or cached).
+        QFETCH(int, outputRate);
+        QFETCH(int, sample);
+        Fixture f;
+        setUp(f);
+        QVERIFY(f.source.setOutputFormat({outputRate, 2, PlaybackFormat::Sample(sample)}).ok());
+        QVERIFY(f.source.setChoice(AbChoice::Residual));
+        f.source.setLoop(FrameRange{0, kFrames});
+        QByteArray buffer(882 * f.source.outputFormat().bytesPerFrame(), Qt::Uninitialized); // 20 ms
+        QElapsedTimer timer;
+        timer.start();
+        std::int64_t frames = 0;
+        for (int i = 0; i < 2000; ++i) // 40 s of output
+            frames += f.source.read(buffer.data(), buffer.size()) / f.source.outputFormat().bytesPerFrame();
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        QCOMPARE(frames, std::int64_t(2000 * 882));
+        qInfo("%.0f x real time (%.2f %% of a core)", double(frames) / outputRate / seconds,
+              100.0 * seconds * outputRate / double(frames));
     }
 
     void mismatchedStreamsAreRejected_data()

@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void everyLevelFromTheSummaryBaseUpIsWholeBlocks()
     {
-        // Walk all levels: from 256 frames per pixel up each is a multiple of the summaries'
+        // Walk all levels: from 512 frames per pixel up each is a multiple of the summaries'
         // 256-frame blocks; between 1 and 256 each is a whole number of frames; neighbours
         // differ by at most x1.5 (x2 below two frames per pixel).
         double level = TimelineViewport::kMinFramesPerPixel;
@@ -47,10 +47,10 @@ private Q_SLOTS:
             const double next = TimelineViewport::stepFramesPerPixel(level, 1);
             QVERIFY(next > level);
             QVERIFY2(next / level <= (level >= 2.0 ? 1.5 : 2.0) + 1e-12, qPrintable(QString::number(level)));
-            if (next >= 256.0)
-                QCOMPARE(std::fmod(next, 256.0), 0.0);
+            if (next >= 512.0) // 384 is drawn from raw samples, like every level below 256
+                QVERIFY2(std::fmod(next, 256.0) == 0.0, qPrintable(QString::number(next, 'f', 3)));
             else if (next >= 1.0)
-                QCOMPARE(std::fmod(next, 1.0), 0.0);
+                QVERIFY2(std::fmod(next, 1.0) == 0.0, qPrintable(QString::number(next, 'f', 3)));
             level = next;
             ++count;
         }

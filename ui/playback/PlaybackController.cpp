@@ -269,6 +269,10 @@ bool PlaybackController::startSink()
         }
         m_source->seekFrame(position);
     }
+    if (!m_source->errorMessage().isEmpty()) { // e.g. the resampler could not be created
+        Q_EMIT errorOccurred(m_source->errorMessage());
+        return false;
+    }
     m_sink = new QAudioSink(device, *format, this);
     m_sink->setBufferSize(format->bytesForDuration(kSinkBufferMs * 1000));
     connect(m_sink, &QAudioSink::stateChanged, this, &PlaybackController::onSinkStateChanged);

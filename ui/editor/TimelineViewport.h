@@ -21,9 +21,10 @@ struct FrameRange {
 /// the zoom (frames per pixel), the lanes' width in pixels, the selection and the playhead.
 ///
 /// Zoom is snapped to levels the waveform summaries serve exactly (snapFramesPerPixel()):
-/// whole frames per pixel of the forms 2^k, 1.25·2^k, 1.5·2^k and 1.75·2^k, where from 256
-/// frames per pixel up every level is a multiple of the summaries' 256-frame blocks (so each
-/// pixel covers whole blocks; 640 and 896 are left out for that reason), and 1/2, 1/4, … 1/32
+/// whole frames per pixel of the forms 2^k, 1.25·2^k, 1.5·2^k and 1.75·2^k, where from 512
+/// frames per pixel up (and at 256) every level is a multiple of the summaries' 256-frame
+/// blocks, so each pixel covers whole blocks (640 and 896 are left out for that reason; 384
+/// and everything below 256 are drawn from raw samples), and 1/2, 1/4, … 1/32
 /// below one frame per pixel (samples drawn individually). Neighbouring levels differ by at
 /// most ×1.5 (mostly ×1.14–×1.25): wheel zoom feels smooth and "fit" fills most of the width.
 ///

@@ -234,8 +234,10 @@ void SpectrogramLane::paintEvent(QPaintEvent*)
 
 void SpectrogramLane::paintTiles(QPainter& painter)
 {
-    QElapsedTimer clock;
-    clock.start();
+    // The budget counts colour-mapping only; the first tile of a paint is always mapped so that
+    // every paint makes progress however slow the machine.
+    qint64 mappingNs = 0;
+    int mappedNow = 0;
     const double dpr = devicePixelRatioF();
     const int rowCount = std::max(1, int(std::lround(height() * dpr)));
     const double columnFrames = m_viewport->framesPerPixel() / dpr; // one column per device pixel
@@ -263,7 +265,9 @@ void SpectrogramLane::paintTiles(QPainter& painter)
             const auto tile = d->cache.contains(key) ? d->cache.tile(key) : nullptr;
             if (!tile) {
                 d->cache.request(key);
-            } else if (budgetLeft && clock.elapsed() < d->budgetMs) {
+            } else if (budgetLeft && (mappedNow == 0 || mappingNs < qint64(d->budgetMs) * 1000000)) {
+                QElapsedTimer clock;
+                clock.start();
                 if (d->rowsBins != tile->bins || d->rowsBinHz != tile->binHz || d->rowsLog != d->log ||
                     d->rowsDpr != dpr || int(d->rows.size()) != rowCount) {
                     d->rows = tile->rowBins(rowCount, [&](double y) { return yToFrequency(y / dpr); });
@@ -275,6 +279,8 @@ void SpectrogramLane::paintTiles(QPainter& painter)
                 auto* made = new QImage(tile->render(d->rows, d->colours));
                 made->setDevicePixelRatio(dpr);
                 ++d->rendered;
+                ++mappedNow;
+                mappingNs += clock.nsecsElapsed();
                 d->images.insert(imageKey, made, qsizetype(made->sizeInBytes()));
                 image = d->images.object(imageKey);
             } else {

@@ -21,8 +21,8 @@ class TimelineViewport;
 /// device pixel, computed on worker threads (SpectrogramTileCache) and colour-mapped here on the
 /// GUI thread into cached images. A missing tile shows the neutral placeholderColour() and is
 /// requested; tiles no longer visible are cancelled; each paint spends at most paintBudgetMs() on
-/// colour-mapping (the rest follows in the next paints, as tiles arrive), so the GUI never
-/// freezes, even zoomed out on an hour-long file. Changing the dB range, the frequency scale or
+/// colour-mapping (plus at most one tile, so that every paint makes progress; the rest follows
+/// in the next paints), so the GUI never freezes, even zoomed out on an hour-long file. Changing the dB range, the frequency scale or
 /// the height re-maps cached tiles without recomputing FFTs.
 ///
 /// Overlays that do not shift the time axis: the title (top left), a frequency axis with Hz/kHz
@@ -73,7 +73,7 @@ public:
     void setDbRange(double minDb, double maxDb);
     const ColourMap& colourMap() const;
 
-    /// Most GUI-thread time one paint spends colour-mapping tiles, ms (>= 1).
+    /// GUI-thread time one paint may spend colour-mapping tiles, ms (>= 1; see the class comment).
     void setPaintBudgetMs(int ms);
     int paintBudgetMs() const;
 

@@ -40,6 +40,13 @@ std::vector<SpectrogramTile::RowBins> SpectrogramTile::rowBins(int rowCount,
     return rows;
 }
 
+void SpectrogramTile::setDb(std::span<const float> values)
+{
+    centiDb.resize(values.size());
+    std::transform(values.begin(), values.end(), centiDb.begin(),
+                   [](float db) { return qint16(std::clamp(std::lround(db * 100.0f), -32768L, 32767L)); });
+}
+
 QImage SpectrogramTile::render(const std::vector<RowBins>& rows, const ColourMap& colours) const
 {
     QImage image(columns, int(rows.size()), QImage::Format_RGB32);
@@ -48,10 +55,10 @@ QImage SpectrogramTile::render(const std::vector<RowBins>& rows, const ColourMap
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(r));
         const RowBins& row = rows[std::size_t(r)];
         for (int c = 0; c < columns; ++c) {
-            const float* v = column(c);
-            const float db = row.hi >= row.lo ? *std::max_element(v + row.lo, v + row.hi + 1)
-                                              : v[row.lo] + row.frac * (v[row.lo + 1] - v[row.lo]);
-            line[c] = table[std::size_t(colours.indexFor(db))];
+            const qint16* v = column(c);
+            const float centi = row.hi >= row.lo ? float(*std::max_element(v + row.lo, v + row.hi + 1))
+                                                 : v[row.lo] + row.frac * float(v[row.lo + 1] - v[row.lo]);
+            line[c] = table[std::size_t(colours.indexFor(0.01 * centi))];
         }
     }
     return image;
@@ -100,11 +107,13 @@ bool SpectrogramTileCache::request(const SpectrogramTileKey& key)
                 made->bins = columns.bins();
                 made->binHz = columns.binHz();
                 made->sampleRate = columns.format().sampleRate;
-                made->db.resize(std::size_t(made->columns) * std::size_t(made->bins));
+                std::vector<float> db(std::size_t(made->columns) * std::size_t(made->bins));
                 const Status computed =
-                    columns.compute(key.startFrame(), key.framesPerColumn, made->columns, made->db, token.get());
-                if (computed)
+                    columns.compute(key.startFrame(), key.framesPerColumn, made->columns, db, token.get());
+                if (computed) {
+                    made->setDb(db);
                     tile = std::move(made);
+                }
                 else if (!token->isCancelled())
                     error = computed.error().message();
             }

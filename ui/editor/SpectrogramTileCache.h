@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace shellac {
@@ -52,11 +53,17 @@ struct SpectrogramTile {
     int bins = 0;          ///< values per column, fftSize/2 + 1
     double binHz = 0;      ///< Hz per bin
     int sampleRate = 0;    ///< Hz
-    std::vector<float> db; ///< column-major: db[c·bins + b]
+    /// Levels in hundredths of a dB (half the memory of floats; ±327 dB), column-major:
+    /// centiDb[c·bins + b].
+    std::vector<qint16> centiDb;
 
-    const float* column(int c) const { return db.data() + std::size_t(c) * std::size_t(bins); }
+    const qint16* column(int c) const { return centiDb.data() + std::size_t(c) * std::size_t(bins); }
+    /// Level of bin `b` in column `c`, dB.
+    float db(int c, int b) const { return 0.01f * column(c)[b]; }
+    /// Stores dB values (columns·bins of them, column-major), rounded to 0.01 dB.
+    void setDb(std::span<const float> values);
     /// Memory the tile holds, bytes.
-    qint64 bytes() const { return qint64(sizeof(SpectrogramTile)) + qint64(db.size() * sizeof(float)); }
+    qint64 bytes() const { return qint64(sizeof(SpectrogramTile)) + qint64(centiDb.size() * sizeof(qint16)); }
 
     /// The bins feeding each of `rowCount` image rows (row 0 at the top); `rowToHz(y)` is the
     /// frequency in Hz at row coordinate y (row r spans [r, r + 1); higher y, lower frequency).

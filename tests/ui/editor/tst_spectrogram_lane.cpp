@@ -14,6 +14,7 @@
 #include <QDeadlineTimer>
 #include <QImage>
 #include <QPixmap>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -115,8 +116,11 @@ private Q_SLOTS:
         QVERIFY(f.lane.missingTileCount() > 0);
         QVERIFY(f.lane.cache()->pendingCount() > 0);
 
+        QSignalSpy completion(&f.lane, &SpectrogramLane::completionChanged);
         const QImage image = grabComplete(f.lane);
         QCOMPARE(f.lane.missingTileCount(), 0);
+        QCOMPARE(completion.count(), 1);
+        QCOMPARE(completion.at(0).at(0).toBool(), true);
         const int expectedRow = int(std::lround(f.lane.frequencyToY(frequency)));
         for (int x : {100, 300, 500}) {
             const int row = brightestRow(image, x);
@@ -127,8 +131,11 @@ private Q_SLOTS:
         // Far from the tone the spectrum is empty (float file, no noise): the colour map's black.
         const int farRow = int(std::lround(f.lane.frequencyToY(frequency < 3000 ? 12000 : 1500)));
         QVERIFY(qGray(image.pixel(300, farRow)) < 20);
-        // After the end of the file (5 s at 384 frames per pixel ends at x = 574): not a placeholder.
-        QVERIFY(image.pixelColor(590, 120) != f.lane.placeholderColour());
+        // After the end of the file (zoomed to fit, the view is a little longer): not a placeholder.
+        const int afterEnd = int(std::ceil(f.viewport.frameToX(5.0 * kRate))) + 2;
+        QVERIFY(afterEnd < 600);
+        QVERIFY(image.pixelColor(afterEnd, 120) != f.lane.placeholderColour());
+        QVERIFY(image.pixelColor(afterEnd - 6, 120) != image.pixelColor(afterEnd, 120));
     }
 
     void cachedTilesAreReusedAndRemappedWithoutFfts()
@@ -138,7 +145,7 @@ private Q_SLOTS:
         grabComplete(f.lane);
         const quint64 computed = f.lane.cache()->computedCount();
         const int rendered = f.lane.renderedImageCount();
-        QVERIFY(computed >= 3); // 600 columns: tiles 0..2
+        QVERIFY(computed >= 3); // about 600 columns: tiles 0..2
         for (int i = 0; i < 3; ++i)
             f.lane.grab();
         QCOMPARE(f.lane.cache()->computedCount(), computed);
@@ -149,7 +156,28 @@ private Q_SLOTS:
         f.lane.setLogFrequency(!f.lane.logFrequency());
         grabComplete(f.lane);
         QCOMPARE(f.lane.cache()->computedCount(), computed);
-        QCOMPARE(f.lane.renderedImageCount(), rendered + 6);
+        QCOMPARE(f.lane.renderedImageCount(), 3 * rendered); // each visible tile mapped twice more
+    }
+
+    void paintSpreadsColourMappingOverItsBudget()
+    {
+        // 16 visible tiles of 256 x 800 pixels: mapping them all takes far more than 1 ms.
+        const QString path = writeTones(file(QStringLiteral("budget.wav")), 100, {1000});
+        Fixture f(path, 100 * kRate, 4096, 800);
+        f.lane.setPaintBudgetMs(1);
+        f.lane.grab();
+        QTRY_COMPARE_WITH_TIMEOUT(f.lane.cache()->pendingCount(), 0, 60000);
+        const int visible = f.lane.missingTileCount();
+        QVERIFY(visible >= 14);
+        QCOMPARE(f.lane.cache()->cachedCount(), visible); // all data here, none mapped yet
+        f.lane.grab();
+        const int firstPaint = f.lane.renderedImageCount();
+        QVERIFY(firstPaint >= 1);          // every paint makes progress
+        QVERIFY(firstPaint < visible);     // but stops at its budget
+        QCOMPARE(f.lane.missingTileCount(), visible - firstPaint);
+        grabComplete(f.lane);
+        QCOMPARE(f.lane.renderedImageCount(), visible);
+        QCOMPARE(f.lane.cache()->computedCount(), quint64(visible));
     }
 
     void cacheKeepsItsMemoryBound()
@@ -157,13 +185,14 @@ private Q_SLOTS:
         const QString path = writeTones(file(QStringLiteral("long.wav")), 60, {1000});
         Fixture f(path, 60 * kRate, 512, 120);
         f.viewport.setView(0, 64); // 32 768 frames per screen: 80 screens
-        const qint64 tileBytes = qint64(sizeof(SpectrogramTile)) + 256 * 1025 * qint64(sizeof(float));
+        const qint64 tileBytes = qint64(sizeof(SpectrogramTile)) + 256 * 1025 * qint64(sizeof(qint16));
         f.lane.cache()->setMaxBytes(3 * tileBytes + 100);
         for (int step = 0; step < 12; ++step) {
             grabComplete(f.lane);
             QTRY_COMPARE(f.lane.cache()->pendingCount(), 0);
             QVERIFY(f.lane.cache()->usedBytes() <= f.lane.cache()->maxBytes());
             QVERIFY(f.lane.cache()->cachedCount() <= 3);
+            QCOMPARE(f.lane.cache()->usedBytes(), f.lane.cache()->cachedCount() * tileBytes);
             f.viewport.scrollByPixels(512);
         }
         // Every screen needs 2 tiles and one is prefetched either side: many more than 3 were made.
@@ -199,7 +228,7 @@ private Q_SLOTS:
     {
         const QString path = writeTones(file(QStringLiteral("zoom.wav")), 120, {440});
         Fixture f(path, 120 * kRate, 2048, 100);
-        f.lane.setFftSize(16384); // slow tiles (8 MB each: let the cache hold them all)
+        f.lane.setFftSize(16384); // slow tiles (4 MB each: let the cache hold them all)
         f.lane.cache()->setWorkerCount(1);
         f.lane.cache()->setMaxBytes(256 * 1024 * 1024);
         const double oldFpp = f.viewport.framesPerPixel();

@@ -1,0 +1,544 @@
+#include "ui/editor/WaveformLane.h"
+
+#include "audio/SampleWindowReader.h"
+#include "ui/editor/TimelineViewport.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimer>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace shellac::ui {
+
+namespace {
+
+constexpr int kPollMs = 30;
+constexpr double kDragThreshold = 3.0;  // logical px before a press becomes a drag
+constexpr double kDotsFromPixels = 6.0; // pixels per sample from which samples get dots
+constexpr double kFloorDb = -60.0;      // the centre line in the dB scale
+
+QColor blend(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+QColor withAlpha(QColor c, int alpha)
+{
+    c.setAlpha(alpha);
+    return c;
+}
+
+} // namespace
+
+/// Every colour the lane draws with, derived from the palette so that dark and light themes
+/// both read well.
+struct WaveformLane::Colours {
+    QColor background, envelope, rms, centre, grid, pending, selection, selectionEdge, playhead, marker,
+        markerBand, text, label, labelBack;
+
+    explicit Colours(const QPalette& pal)
+    {
+        background = pal.color(QPalette::Base);
+        const bool dark = background.lightness() < 128;
+        const QColor accent = pal.color(QPalette::Highlight);
+        text = pal.color(QPalette::Text);
+        envelope = blend(accent, background, dark ? 0.15 : 0.0);
+        rms = dark ? blend(accent, QColor(Qt::white), 0.45) : blend(accent, QColor(Qt::black), 0.35);
+        centre = withAlpha(text, 90);
+        grid = withAlpha(text, 28);
+        pending = withAlpha(text, 40);
+        selection = withAlpha(accent, dark ? 70 : 55);
+        selectionEdge = withAlpha(accent, 200);
+        playhead = text;
+        marker = dark ? QColor(255, 128, 64) : QColor(208, 52, 24);
+        markerBand = withAlpha(marker, 70);
+        label = withAlpha(text, 200);
+        labelBack = withAlpha(pal.color(QPalette::Window), 190);
+    }
+};
+
+WaveformLane::WaveformLane(TimelineViewport* viewport, QWidget* parent)
+    : QWidget(parent), m_viewport(viewport), m_poll(new QTimer(this))
+{
+    Q_ASSERT(viewport);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_poll->setInterval(kPollMs);
+    connect(m_poll, &QTimer::timeout, this, &WaveformLane::pollSummary);
+    connect(m_viewport, &TimelineViewport::viewChanged, this, qOverload<>(&QWidget::update));
+    connect(m_viewport, &TimelineViewport::selectionChanged, this, qOverload<>(&QWidget::update));
+    connect(m_viewport, &TimelineViewport::playheadChanged, this, qOverload<>(&QWidget::update));
+}
+
+WaveformLane::~WaveformLane() = default;
+
+void WaveformLane::setSummary(std::shared_ptr<const WaveformSummary> summary)
+{
+    m_summary = std::move(summary);
+    m_samples.reset();
+    m_rawError.clear();
+    m_errorText.clear();
+    m_lastSummarised = -1;
+    if (m_summary && !m_summary->isFinished())
+        m_poll->start();
+    else
+        m_poll->stop();
+    update();
+}
+
+void WaveformLane::setErrorText(const QString& text)
+{
+    m_errorText = text;
+    update();
+}
+
+QString WaveformLane::errorText() const
+{
+    if (!m_errorText.isEmpty())
+        return m_errorText;
+    if (m_summary && m_summary->isFailed())
+        return m_summary->errorMessage();
+    return m_rawError;
+}
+
+void WaveformLane::setTitle(const QString& title)
+{
+    m_title = title;
+    update();
+}
+
+void WaveformLane::setMarkers(std::vector<eval::SampleInterval> markers)
+{
+    std::sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    m_markers = std::move(markers);
+    update();
+}
+
+void WaveformLane::setAmplitudeScale(AmplitudeScale scale)
+{
+    m_scale = scale;
+    update();
+}
+
+double WaveformLane::gridLevel() const
+{
+    return m_scale == AmplitudeScale::Decibels ? std::pow(10.0, -12.0 / 20.0) : 0.5;
+}
+
+int WaveformLane::channelCount() const { return m_summary ? std::max(1, m_summary->channels()) : 1; }
+
+QRect WaveformLane::channelRect(int c) const
+{
+    const int n = channelCount();
+    const int gap = 1;
+    const int h = std::max(1, (height() - (n - 1) * gap) / n);
+    return QRect(0, c * (h + gap), width(), h);
+}
+
+double WaveformLane::valueToY(double value, const QRect& band) const
+{
+    const double mid = band.top() + band.height() / 2.0;
+    const double half = std::max(1.0, band.height() / 2.0 - 1.0);
+    double frac = std::clamp(value, -1.0, 1.0);
+    if (m_scale == AmplitudeScale::Decibels) {
+        const double mag = std::abs(value);
+        const double db = mag > 0 ? 20.0 * std::log10(mag) : kFloorDb;
+        frac = std::copysign(std::clamp((db - kFloorDb) / -kFloorDb, 0.0, 1.0), value);
+    }
+    return mid - frac * half;
+}
+
+QSize WaveformLane::sizeHint() const { return {640, 80 * channelCount() + 8}; }
+QSize WaveformLane::minimumSizeHint() const { return {120, 24 * channelCount()}; }
+
+void WaveformLane::pollSummary()
+{
+    if (!m_summary) {
+        m_poll->stop();
+        return;
+    }
+    const bool finished = m_summary->isFinished();
+    const std::int64_t done = m_summary->framesSummarised();
+    if (done != m_lastSummarised || finished) {
+        m_lastSummarised = done;
+        update();
+        Q_EMIT summaryProgressed(qint64(done));
+    }
+    if (finished)
+        m_poll->stop();
+}
+
+bool WaveformLane::ensureSampleReader()
+{
+    if (m_samples)
+        return true;
+    if (!m_rawError.isEmpty() || !m_summary)
+        return false;
+    auto opened = SampleWindowReader::open(m_summary->path());
+    if (!opened) {
+        m_rawError = opened.error().message();
+        return false;
+    }
+    m_samples = std::move(opened.value());
+    return true;
+}
+
+bool WaveformLane::fillColumns(int channel, std::int64_t first, std::int64_t fpp, int count)
+{
+    m_columns.resize(std::size_t(count));
+    if (WaveformSummary::servesExactly(double(fpp))) {
+        m_summary->query(channel, first, fpp, m_columns);
+        return true;
+    }
+    // Closer than the summary serves: statistics of the raw samples, read once per paint.
+    if (!ensureSampleReader())
+        return false;
+    // Unchanged windows cost nothing; a scroll reads only the new frames.
+    if (Status s = m_samples->load(first, std::int64_t(count) * fpp); !s) {
+        m_rawError = s.error().message();
+        return false;
+    }
+    const auto samples = m_samples->window().channel(channel);
+    const std::int64_t w0 = m_samples->windowStart();
+    const std::int64_t w1 = w0 + std::int64_t(samples.size());
+    for (int i = 0; i < count; ++i) {
+        const std::int64_t b = std::max(first + std::int64_t(i) * fpp, w0);
+        const std::int64_t e = std::min(first + std::int64_t(i + 1) * fpp, w1);
+        WaveformColumn& col = m_columns[std::size_t(i)];
+        if (e <= b) {
+            col = {};
+            continue;
+        }
+        float lo = samples[std::size_t(b - w0)], hi = lo;
+        double sq = 0;
+        for (std::int64_t f = b; f < e; ++f) {
+            const float v = samples[std::size_t(f - w0)];
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            sq += double(v) * v;
+        }
+        col = {{lo, hi, float(std::sqrt(sq / double(e - b)))}, WaveformColumn::State::Ready};
+    }
+    return true;
+}
+
+void WaveformLane::paintColumns(QPainter& p, const Colours& colours, const QRect& band, int x0, int count)
+{
+    // Whole-pixel rectangles: the raster engine fills them as spans, several times faster than
+    // fractional geometry, and columns on the zoom's grid do not shimmer while scrolling.
+    m_envelopeRects.clear();
+    m_bodyRects.clear();
+    QVector<QRect> pending;
+    for (int i = 0; i < count; ++i) {
+        const WaveformColumn& col = m_columns[std::size_t(i)];
+        const int x = x0 + i;
+        if (col.state == WaveformColumn::State::Pending) {
+            if (!pending.isEmpty() && pending.back().right() + 1 == x)
+                pending.back().setRight(x);
+            else
+                pending.append(QRect(x, band.top(), 1, band.height()));
+            continue;
+        }
+        if (col.state != WaveformColumn::State::Ready)
+            continue;
+        const int top = int(std::floor(valueToY(col.range.max, band)));
+        const int bottom = std::max(top + 1, int(std::ceil(valueToY(col.range.min, band)))); // quiet: 1 px
+        m_envelopeRects.append(QRect(x, top, 1, bottom - top));
+        const int rmsTop = std::max(top, int(std::lround(valueToY(col.range.rms, band))));
+        const int rmsBottom = std::min(bottom, int(std::lround(valueToY(-col.range.rms, band))));
+        if (rmsBottom > rmsTop)
+            m_bodyRects.append(QRect(x, rmsTop, 1, rmsBottom - rmsTop));
+    }
+    p.setPen(Qt::NoPen);
+    if (!pending.isEmpty()) {
+        p.setBrush(QBrush(colours.pending, Qt::BDiagPattern));
+        p.drawRects(pending);
+    }
+    p.setBrush(colours.envelope);
+    p.drawRects(m_envelopeRects);
+    p.setBrush(colours.rms);
+    p.drawRects(m_bodyRects);
+}
+
+void WaveformLane::paintSamples(QPainter& p, const Colours& colours, const QRect& band, int channel)
+{
+    if (!ensureSampleReader())
+        return;
+    const double fpp = m_viewport->framesPerPixel();
+    const auto first = std::int64_t(std::floor(m_viewport->startFrame())) - 1;
+    const auto count = std::int64_t(std::ceil(width() * fpp)) + 3;
+    if (Status s = m_samples->load(first, count); !s) {
+        m_rawError = s.error().message();
+        return;
+    }
+    const auto samples = m_samples->window().channel(channel);
+    const std::int64_t w0 = m_samples->windowStart();
+    QPolygonF line;
+    line.reserve(qsizetype(samples.size()));
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        line.append(QPointF(m_viewport->frameToX(double(w0) + double(i) + 0.5), valueToY(samples[i], band)));
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    QPen pen(colours.envelope, 1.0);
+    pen.setCosmetic(true); // the fast stroker; 1 logical px at any scaling
+    p.setPen(pen);
+    p.drawPolyline(line);
+    if (1.0 / fpp >= kDotsFromPixels) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(colours.rms);
+        for (const QPointF& pt : line)
+            p.drawEllipse(pt, 2.5, 2.5);
+    }
+    p.restore();
+}
+
+void WaveformLane::paintMarkers(QPainter& p, const Colours& colours)
+{
+    if (m_markers.empty())
+        return;
+    const FrameRange visible = m_viewport->visibleRange();
+    const int n = channelCount();
+    for (const eval::SampleInterval& m : m_markers) {
+        if (m.start > visible.end)
+            break;
+        if (m.start + m.length < visible.start)
+            continue;
+        double x0 = m_viewport->frameToX(double(m.start));
+        double x1 = m_viewport->frameToX(double(m.start + m.length));
+        if (x1 - x0 < 2.0) { // at overview zoom a click is narrower than a pixel: keep 2 px
+            const double mid = 0.5 * (x0 + x1);
+            x0 = mid - 1.0;
+            x1 = mid + 1.0;
+        }
+        const bool all = m.channel < 0 || m.channel >= n;
+        for (int c = all ? 0 : m.channel; c < (all ? n : m.channel + 1); ++c) {
+            const QRect band = channelRect(c);
+            p.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), colours.markerBand);
+            const double tick = std::min(8.0, band.height() / 4.0);
+            p.fillRect(QRectF(x0, band.top(), x1 - x0, tick), colours.marker);
+            p.fillRect(QRectF(x0, band.bottom() + 1 - tick, x1 - x0, tick), colours.marker);
+        }
+    }
+}
+
+void WaveformLane::paintOverlayText(QPainter& p, const Colours& colours)
+{
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    const int n = channelCount();
+    auto label = [&](const QString& text, QPoint at, bool right) {
+        QRect r = fm.boundingRect(text).adjusted(-3, -1, 3, 1);
+        r.moveTopLeft(right ? QPoint(at.x() - r.width(), at.y()) : at);
+        p.fillRect(r, colours.labelBack);
+        p.setPen(colours.label);
+        p.drawText(r, Qt::AlignCenter, text);
+    };
+    for (int c = 0; c < n; ++c) {
+        const QRect band = channelRect(c);
+        if (band.height() >= 3 * fm.height()) {
+            // Amplitude scale at the right edge: full scale and a middle level.
+            const bool db = m_scale == AmplitudeScale::Decibels;
+            label(db ? QStringLiteral("0 dB") : QStringLiteral("1.0"), QPoint(width() - 2, band.top() + 2), true);
+            const double y = valueToY(gridLevel(), band);
+            label(db ? QStringLiteral("\u221212") : QStringLiteral("0.5"), QPoint(width() - 2, int(y) - fm.height() / 2), true);
+        }
+        if (n > 1) {
+            const QString name = n == 2 ? (c == 0 ? tr("L") : tr("R")) : QString::number(c + 1);
+            label(name, QPoint(2, band.bottom() - fm.height() - 2), false);
+        }
+    }
+    if (!m_title.isEmpty()) {
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        const QFontMetrics bfm(bold);
+        QRect r = bfm.boundingRect(m_title).adjusted(-4, -2, 4, 2);
+        r.moveTopLeft(QPoint(2, 2));
+        p.fillRect(r, colours.labelBack);
+        p.setPen(colours.text);
+        p.drawText(r, Qt::AlignCenter, m_title);
+    }
+}
+
+void WaveformLane::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    const Colours colours(palette());
+    p.fillRect(rect(), colours.background);
+    const QString error = errorText();
+    if (!error.isEmpty() || !m_summary) {
+        p.setPen(error.isEmpty() ? colours.centre : colours.text);
+        p.drawText(rect().adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                   error.isEmpty() ? tr("No audio") : error);
+        paintOverlayText(p, colours);
+        return;
+    }
+    const auto sel = m_viewport->selection();
+
+    const double fpp = m_viewport->framesPerPixel();
+    const int n = channelCount();
+    for (int c = 0; c < n; ++c) {
+        const QRect band = channelRect(c);
+        p.setPen(colours.grid);
+        for (const double sign : {1.0, -1.0}) {
+            const double y = valueToY(sign * gridLevel(), band);
+            p.drawLine(QPointF(0, y), QPointF(width(), y));
+        }
+        if (fpp > 1.0) {
+            const auto whole = std::int64_t(fpp);
+            const std::int64_t c0 = std::int64_t(std::floor(m_viewport->startFrame() / fpp));
+            // Column i covers [(c0 + i)·fpp, …): it starts less than a pixel left of x = i.
+            const int x0 = int(std::lround(double(c0) - m_viewport->startFrame() / fpp));
+            const int count = width() + 2;
+            if (fillColumns(c, c0 * whole, whole, count))
+                paintColumns(p, colours, band, x0, count);
+        }
+        p.setPen(colours.centre);
+        const double mid = valueToY(0.0, band);
+        p.drawLine(QPointF(0, mid), QPointF(width(), mid));
+        if (fpp <= 1.0)
+            paintSamples(p, colours, band, c);
+        if (c + 1 < n) {
+            p.setPen(colours.grid);
+            p.drawLine(QPointF(0, band.bottom() + 1), QPointF(width(), band.bottom() + 1));
+        }
+    }
+    if (!m_rawError.isEmpty()) {
+        p.setPen(colours.text);
+        p.drawText(rect().adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap, m_rawError);
+    }
+    paintMarkers(p, colours);
+    if (sel) { // over the waveform, so that the selected part of it is tinted too
+        p.fillRect(QRectF(QPointF(m_viewport->frameToX(double(sel->start)), 0),
+                          QPointF(m_viewport->frameToX(double(sel->end)), height())),
+                   colours.selection);
+        p.setPen(colours.selectionEdge);
+        for (const std::int64_t f : {sel->start, sel->end}) {
+            const double x = std::floor(m_viewport->frameToX(double(f))) + 0.5;
+            p.drawLine(QPointF(x, 0), QPointF(x, height()));
+        }
+    }
+    const double px = std::floor(m_viewport->frameToX(double(m_viewport->playhead()))) + 0.5;
+    if (px >= -1 && px <= width() + 1) {
+        p.setPen(QPen(colours.playhead, 1));
+        p.drawLine(QPointF(px, 0), QPointF(px, height()));
+    }
+    paintOverlayText(p, colours);
+}
+
+void WaveformLane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_viewport->setWidth(width());
+}
+
+std::int64_t WaveformLane::frameAtX(double x) const
+{
+    return std::clamp<std::int64_t>(std::llround(m_viewport->xToFrame(x)), 0, m_viewport->frameCount());
+}
+
+void WaveformLane::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const double x = event->position().x();
+    const std::int64_t f = frameAtX(x);
+    m_pressed = true;
+    m_pressX = x;
+    if (event->modifiers() & Qt::ShiftModifier) {
+        // Extend: keep the selection's end farther from the click (or start at the playhead).
+        const auto sel = m_viewport->selection();
+        m_anchorFrame = sel ? (std::abs(f - sel->start) > std::abs(f - sel->end) ? sel->start : sel->end)
+                            : m_viewport->playhead();
+        m_viewport->setSelection(m_anchorFrame, f);
+        m_dragging = true;
+    } else {
+        m_anchorFrame = f;
+        m_dragging = false;
+    }
+    event->accept();
+}
+
+void WaveformLane::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_pressed)
+        return;
+    const double x = event->position().x();
+    if (!m_dragging && std::abs(x - m_pressX) >= kDragThreshold)
+        m_dragging = true;
+    if (m_dragging)
+        m_viewport->setSelection(m_anchorFrame, frameAtX(x));
+    event->accept();
+}
+
+void WaveformLane::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (!m_pressed || event->button() != Qt::LeftButton)
+        return;
+    m_pressed = false;
+    if (!m_dragging) {
+        m_viewport->clearSelection();
+        m_viewport->setPlayhead(m_anchorFrame);
+    }
+    m_dragging = false;
+    event->accept();
+}
+
+void WaveformLane::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    const bool horizontal = std::abs(delta.x()) > std::abs(delta.y());
+    if (horizontal || (event->modifiers() & Qt::ShiftModifier)) {
+        const int d = horizontal ? delta.x() : delta.y();
+        m_viewport->scrollByPixels(-double(d) / 120.0 * width() / 8.0);
+    } else {
+        m_wheelRemainder += delta.y();
+        const int steps = m_wheelRemainder / 120; // touchpads send fractions of a notch
+        m_wheelRemainder -= steps * 120;
+        if (steps != 0)
+            m_viewport->zoomSteps(-steps, m_viewport->xToFrame(event->position().x()));
+    }
+    event->accept();
+}
+
+void WaveformLane::keyPressEvent(QKeyEvent* event)
+{
+    const FrameRange visible = m_viewport->visibleRange();
+    const std::int64_t playhead = m_viewport->playhead();
+    const double anchor = playhead >= visible.start && playhead <= visible.end
+        ? double(playhead)
+        : m_viewport->xToFrame(width() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_viewport->zoomSteps(-1, anchor);
+        break;
+    case Qt::Key_Minus:
+        m_viewport->zoomSteps(1, anchor);
+        break;
+    case Qt::Key_Left:
+        m_viewport->scrollByPixels(-width() / 8.0);
+        break;
+    case Qt::Key_Right:
+        m_viewport->scrollByPixels(width() / 8.0);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+} // namespace shellac::ui

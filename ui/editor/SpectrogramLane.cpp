@@ -97,6 +97,7 @@ SpectrogramLane::~SpectrogramLane() = default;
 
 void SpectrogramLane::setSource(const QString& path)
 {
+    d->cache.cancelExcept({}); // the next paint requests what the new source needs
     d->source = path;
     d->error.clear();
     d->frames = 0;
@@ -212,13 +213,14 @@ void SpectrogramLane::resizeEvent(QResizeEvent* event)
 void SpectrogramLane::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), placeholderColour());
     const int missingBefore = d->missing;
     if (!d->source.isEmpty() && d->error.isEmpty() && d->frames > 0) {
+        painter.fillRect(rect(), placeholderColour());
         paintTiles(painter);
     } else {
         d->missing = 0;
-        painter.setPen(QColor(0xe0, 0xe0, 0xe0));
+        painter.fillRect(rect(), palette().color(QPalette::Base));
+        painter.setPen(palette().color(QPalette::Text));
         const QString text = !d->error.isEmpty() ? d->error : d->source.isEmpty() ? tr("No audio") : tr("Empty file");
         painter.drawText(rect().adjusted(12, 0, -12, 0), Qt::AlignCenter | Qt::TextWordWrap, text);
     }

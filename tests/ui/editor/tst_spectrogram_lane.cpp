@@ -282,6 +282,15 @@ private Q_SLOTS:
         const QImage image = lane.grab().toImage();
         QCOMPARE(image.size(), QSize(400, 150));
         QCOMPARE(lane.cache()->pendingCount(), 0);
+        // The message is drawn: text pixels on the palette's base colour, no placeholder.
+        int textPixels = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                QVERIFY(image.pixelColor(x, y) != lane.placeholderColour());
+                if (x >= 10 && x < 390) // clear of the playhead at x = 0
+                    textPixels += image.pixelColor(x, y) != lane.palette().color(QPalette::Base) ? 1 : 0;
+            }
+        QVERIFY(textPixels > 100);
         // A readable source clears the error.
         lane.setSource(writeTones(file(QStringLiteral("fine.wav")), 1, {500}));
         QVERIFY(lane.errorText().isEmpty());

@@ -337,6 +337,44 @@ private Q_SLOTS:
         QVERIFY(!isInk(img.pixel(246, y)));
     }
 
+    void keysZoomAroundThePlayheadAndScroll()
+    {
+        auto f = makeLane(m_summary);
+        f->viewport.setView(100'000, 512);
+        f->viewport.setPlayhead(150'000);
+        const double x = f->viewport.frameToX(150'000.0);
+        QTest::keyClick(&f->lane, Qt::Key_Plus);
+        QCOMPARE(f->viewport.framesPerPixel(), 384.0);
+        QCOMPARE(f->viewport.frameToX(150'000.0), x);
+        QTest::keyClick(&f->lane, Qt::Key_Minus);
+        QTest::keyClick(&f->lane, Qt::Key_Minus);
+        QCOMPARE(f->viewport.framesPerPixel(), 768.0);
+        const double start = f->viewport.startFrame();
+        QTest::keyClick(&f->lane, Qt::Key_Right);
+        QCOMPARE(f->viewport.startFrame(), start + kWidth / 8.0 * 768);
+    }
+
+    void darkPaletteKeepsTheWaveformReadable()
+    {
+        auto f = makeLane(m_summary);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::Text, QColor(225, 225, 225));
+        dark.setColor(QPalette::Highlight, QColor(61, 142, 201));
+        f->lane.setPalette(dark);
+        f->viewport.setView(0, 1024);
+        const QImage img = render(f->lane);
+        const QRect loud = f->lane.channelRect(0);
+        const auto luminance = [](QRgb c) { return 0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c); };
+        const QRgb background = img.pixel(200, f->lane.channelRect(1).top() + 12);
+        QVERIFY(luminance(background) < 50);                               // the dark base, not white
+        const QRgb envelope = img.pixel(200, int(f->lane.valueToY(0.95, loud)));
+        const QRgb body = img.pixel(200, int(f->lane.valueToY(0.1, loud)));
+        QVERIFY2(luminance(envelope) - luminance(background) > 60, qPrintable(QString::number(luminance(envelope))));
+        QVERIFY2(luminance(body) - luminance(envelope) > 30, qPrintable(QString::number(luminance(body))));
+    }
+
     void errorTextReplacesTheWaveform()
     {
         auto f = makeLane(nullptr);

@@ -12,7 +12,9 @@
 #include "ui/editor/TimelineViewport.h"
 #include "ui/project/ProjectController.h"
 #include "ui/project/ProjectSession.h"
+#include "ui/training/DatasetManager.h"
 #include "ui/training/TrainingDashboard.h"
+#include "ui/training/TrainingSettingsForm.h"
 
 #include <QAction>
 #include <QApplication>
@@ -183,6 +185,9 @@ void MainWindow::createMenus()
     QAction* dashboard = training->addAction(tr("&Dashboard"), this, &MainWindow::showTrainingDashboard);
     dashboard->setObjectName(QStringLiteral("actionTrainingDashboard"));
     dashboard->setStatusTip(tr("Train the neural restorer and watch its progress"));
+    QAction* datasets = training->addAction(tr("Data&sets…"), this, &MainWindow::showDatasetManager);
+    datasets->setObjectName(QStringLiteral("actionTrainingDatasets"));
+    datasets->setStatusTip(tr("Choose clean and real degraded folders, and measure the real transfers' damage"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
@@ -267,6 +272,37 @@ void MainWindow::showTrainingDashboard()
     }
     m_trainingDock->show();
     m_trainingDock->raise();
+}
+
+void MainWindow::showDatasetManager()
+{
+    if (m_datasetsDock == nullptr) {
+        m_datasets = new DatasetManager;
+        m_datasetsDock = new QDockWidget(tr("Datasets"), this);
+        m_datasetsDock->setObjectName(QStringLiteral("datasetsDock"));
+        m_datasetsDock->setWidget(m_datasets);
+        addDockWidget(Qt::BottomDockWidgetArea, m_datasetsDock);
+        const auto load = [this] {
+            if (Status s = m_datasets->fromJson(m_session->settings().value(QStringLiteral("datasets")).toObject()); !s)
+                statusBar()->showMessage(tr("The project's dataset folders could not be read (%1)").arg(s.error().message()), 15000);
+        };
+        load();
+        connect(m_session, &ProjectSession::reset, m_datasets, load);
+        connect(m_datasets, &DatasetManager::changed, this, [this] {
+            QJsonObject settings = m_session->settings();
+            settings.insert(QStringLiteral("datasets"), m_datasets->toJson());
+            m_session->setSettings(settings);
+        });
+        connect(m_datasets, &DatasetManager::useForTraining, this, [this](const QString& clean, const QString& degraded) {
+            showTrainingDashboard();
+            TrainingRunSettings run = m_training->settingsForm()->settings();
+            run.cleanDir = clean;
+            run.degradedDir = degraded;
+            m_training->settingsForm()->setSettings(run);
+        });
+    }
+    m_datasetsDock->show();
+    m_datasetsDock->raise();
 }
 
 void MainWindow::openPaths(const QStringList& paths)

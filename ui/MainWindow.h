@@ -9,6 +9,7 @@ class QUndoGroup;
 namespace shellac::ui {
 
 class ChecklistPanel;
+class DatasetManager;
 class EditorDocument;
 class EditorWidget;
 class FileListModel;
@@ -46,6 +47,11 @@ public:
     TrainingDashboard* trainingDashboard() const { return m_training; }
     /// Shows the training dashboard dock, creating it on first use.
     void showTrainingDashboard();
+    /// The dataset manager, created on first use (Training ▸ Datasets…); nullptr before.
+    DatasetManager* datasetManager() const { return m_datasets; }
+    /// Shows the dataset manager dock, creating it on first use: its folders are stored in the
+    /// project settings under "datasets" and restored when a project loads.
+    void showDatasetManager();
 
     /// Opens files and folders as if they had been dropped.
     void openPaths(const QStringList& paths);
@@ -86,6 +92,8 @@ private:
     QDockWidget* m_checklistDock = nullptr;
     QDockWidget* m_trainingDock = nullptr;
     TrainingDashboard* m_training = nullptr;
+    QDockWidget* m_datasetsDock = nullptr;
+    DatasetManager* m_datasets = nullptr;
     bool m_applyingSettings = false;
 };
 

@@ -241,7 +241,7 @@ int main(int argc, char** argv)
         viewport.zoomSteps(-1, middle);
         paint();
     }
-    for (const double fpp : {fitFpp / 4, 65536.0, 4096.0, 768.0, 512.0, 384.0, 128.0, 6.0, 1.0, 0.125}) {
+    for (const double fpp : {fitFpp / 4, 65536.0, 4096.0, 768.0, 512.0, 256.0, 224.0, 128.0, 6.0, 1.0, 0.125}) {
         viewport.setView(middle, fpp);
         for (int i = 0; i < 40; ++i) {
             viewport.scrollByPixels(kLaneWidth / 10.0);
@@ -256,7 +256,7 @@ int main(int argc, char** argv)
                 kLaneWidth, kLaneHeight, summary->channels());
     printPaints("all", sweep.all);
     printPaints("from the summary (>= 256 frames/px)", sweep.summary);
-    printPaints("from raw samples (2-192, 384 f/px)", sweep.raw);
+    printPaints("from raw samples (2-224 frames/px)", sweep.raw);
     printPaints("samples as a line (<= 1 frame/px)", sweep.samples);
 
     const Memory after = memoryNow();
@@ -298,10 +298,10 @@ int main(int argc, char** argv)
         ruler.render(&shot);
         lane.render(&shot, QPoint(0, ruler.height()));
         shot.save(QString(png).replace(QStringLiteral(".png"), QStringLiteral("-samples.png")));
-        viewport.setView(double(summary->frames() / 3) - 200'000, 384);
+        viewport.setView(double(summary->frames() / 3) - 200'000, 224);
         ruler.render(&shot);
         lane.render(&shot, QPoint(0, ruler.height()));
-        shot.save(QString(png).replace(QStringLiteral(".png"), QStringLiteral("-384.png")));
+        shot.save(QString(png).replace(QStringLiteral(".png"), QStringLiteral("-224.png")));
     }
     return 0;
 }

@@ -8,7 +8,7 @@ namespace shellac::ui {
 
 namespace {
 
-/// Exact levels, ascending: 2^k (k >= -5), 3·2^(k-1) (k >= 1), and 5·2^(k-2), 7·2^(k-2) where they
+/// Exact levels, ascending: 2^k (k >= -5), 3·2^(k-1) (k >= 1, except 384), and 5·2^(k-2), 7·2^(k-2) where they
 /// are whole frames below the summaries' 256-frame base (k in 2..7) or multiples of it
 /// (k >= 10). Generated once.
 const std::vector<double>& zoomLevels()
@@ -17,7 +17,9 @@ const std::vector<double>& zoomLevels()
         std::vector<double> v;
         for (int k = -5; k <= 30; ++k) {
             v.push_back(std::ldexp(1.0, k));
-            if (k >= 1 && k < 30)
+            // 384 is left out too: the summaries cannot serve it and reading raw samples for a
+            // whole screen at that zoom costs more than a repaint may take.
+            if (k >= 1 && k < 30 && k != 8)
                 v.push_back(3.0 * std::ldexp(1.0, k - 1));
             if (k < 30 && ((k >= 2 && k <= 7) || k >= 10)) {
                 v.push_back(5.0 * std::ldexp(1.0, k - 2));

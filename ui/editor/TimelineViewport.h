@@ -23,10 +23,10 @@ struct FrameRange {
 /// Zoom is snapped to levels the waveform summaries serve exactly (snapFramesPerPixel()):
 /// whole frames per pixel of the forms 2^k, 1.25·2^k, 1.5·2^k and 1.75·2^k, where from 512
 /// frames per pixel up (and at 256) every level is a multiple of the summaries' 256-frame
-/// blocks, so each pixel covers whole blocks (640 and 896 are left out for that reason; 384
-/// and everything below 256 are drawn from raw samples), and 1/2, 1/4, … 1/32
+/// blocks, so each pixel covers whole blocks (384, 640 and 896 are left out for that reason;
+/// everything below 256 is drawn from raw samples), and 1/2, 1/4, … 1/32
 /// below one frame per pixel (samples drawn individually). Neighbouring levels differ by at
-/// most ×1.5 (mostly ×1.14–×1.25): wheel zoom feels smooth and "fit" fills most of the width.
+/// most ×1.5 (mostly ×1.14–×1.25; ×2 from 256 to 512): wheel zoom feels smooth and "fit" fills most of the width.
 ///
 /// All positions are in sample frames of the document's own rate; x is in logical pixels from
 /// the lanes' left edge. GUI thread only.

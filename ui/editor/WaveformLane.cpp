@@ -328,6 +328,9 @@ void WaveformLane::paintMarkers(QPainter& p, const Colours& colours)
             continue;
         double x0 = m_viewport->frameToX(double(m.start));
         double x1 = m_viewport->frameToX(double(m.start + m.length));
+        // A band over the channel only where the click is wide enough to see what it covers;
+        // at overview zoom (hundreds of clicks per screen) ticks alone, or they hide the audio.
+        const bool band = x1 - x0 >= 3.0;
         if (x1 - x0 < 2.0) { // at overview zoom a click is narrower than a pixel: keep 2 px
             const double mid = 0.5 * (x0 + x1);
             x0 = mid - 1.0;
@@ -335,11 +338,12 @@ void WaveformLane::paintMarkers(QPainter& p, const Colours& colours)
         }
         const bool all = m.channel < 0 || m.channel >= n;
         for (int c = all ? 0 : m.channel; c < (all ? n : m.channel + 1); ++c) {
-            const QRect band = channelRect(c);
-            p.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), colours.markerBand);
-            const double tick = std::min(8.0, band.height() / 4.0);
-            p.fillRect(QRectF(x0, band.top(), x1 - x0, tick), colours.marker);
-            p.fillRect(QRectF(x0, band.bottom() + 1 - tick, x1 - x0, tick), colours.marker);
+            const QRect rect = channelRect(c);
+            if (band)
+                p.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), colours.markerBand);
+            const double tick = std::min(8.0, rect.height() / 4.0);
+            p.fillRect(QRectF(x0, rect.top(), x1 - x0, tick), colours.marker);
+            p.fillRect(QRectF(x0, rect.bottom() + 1 - tick, x1 - x0, tick), colours.marker);
         }
     }
 }

@@ -106,8 +106,8 @@ private Q_SLOTS:
     {
         QFETCH(bool, log);
         QFETCH(double, frequency);
-        const QString path = writeTones(file(QStringLiteral("tone.wav")), 5, {frequency});
-        Fixture f(path, 5 * kRate, 600, 240);
+        const QString path = writeTones(file(QStringLiteral("tone.wav")), 3, {frequency});
+        Fixture f(path, 3 * kRate, 600, 240); // fits at 224 frames/px: 590 of 600 px
         f.lane.setLogFrequency(log);
         f.lane.cache()->clear();
         const QImage first = f.lane.grab().toImage();
@@ -132,7 +132,7 @@ private Q_SLOTS:
         const int farRow = int(std::lround(f.lane.frequencyToY(frequency < 3000 ? 12000 : 1500)));
         QVERIFY(qGray(image.pixel(300, farRow)) < 20);
         // After the end of the file (zoomed to fit, the view is a little longer): not a placeholder.
-        const int afterEnd = int(std::ceil(f.viewport.frameToX(5.0 * kRate))) + 2;
+        const int afterEnd = int(std::ceil(f.viewport.frameToX(3.0 * kRate))) + 2;
         QVERIFY(afterEnd < 600);
         QVERIFY(image.pixelColor(afterEnd, 120) != f.lane.placeholderColour());
         QVERIFY(image.pixelColor(afterEnd - 6, 120) != image.pixelColor(afterEnd, 120));
@@ -140,8 +140,8 @@ private Q_SLOTS:
 
     void cachedTilesAreReusedAndRemappedWithoutFfts()
     {
-        const QString path = writeTones(file(QStringLiteral("reuse.wav")), 5, {1000});
-        Fixture f(path, 5 * kRate, 600, 200);
+        const QString path = writeTones(file(QStringLiteral("reuse.wav")), 3, {1000});
+        Fixture f(path, 3 * kRate, 600, 200);
         grabComplete(f.lane);
         const quint64 computed = f.lane.cache()->computedCount();
         const int rendered = f.lane.renderedImageCount();
@@ -202,9 +202,9 @@ private Q_SLOTS:
 
     void switchingSourceRecomputesAndSwitchingBackIsCached()
     {
-        const QString a = writeTones(file(QStringLiteral("a.wav")), 5, {1000});
-        const QString b = writeTones(file(QStringLiteral("b.wav")), 5, {3000});
-        Fixture f(a, 5 * kRate, 600, 200);
+        const QString a = writeTones(file(QStringLiteral("a.wav")), 3, {1000});
+        const QString b = writeTones(file(QStringLiteral("b.wav")), 3, {3000});
+        Fixture f(a, 3 * kRate, 600, 200);
         f.lane.setLogFrequency(false);
         QImage image = grabComplete(f.lane);
         QVERIFY(std::abs(brightestRow(image, 300) - f.lane.frequencyToY(1000)) <= 2);

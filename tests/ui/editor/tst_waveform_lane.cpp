@@ -134,7 +134,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<double>("framesPerPixel");
         QTest::addRow("128 (raw samples)") << 128.0;
-        QTest::addRow("384 (raw samples)") << 384.0;
+        QTest::addRow("192 (raw samples)") << 192.0;
         QTest::addRow("512 (summary)") << 512.0;
         QTest::addRow("768 (summary)") << 768.0;
         QTest::addRow("1024 (summary)") << 1024.0;
@@ -272,8 +272,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("notches");
         QTest::addColumn<double>("expectedFpp");
-        QTest::addRow("in one") << 1 << 384.0;
-        QTest::addRow("in two") << 2 << 256.0;
+        QTest::addRow("in one") << 1 << 256.0; // no 384: the summaries cannot serve it
+        QTest::addRow("in two") << 2 << 224.0;
         QTest::addRow("out one") << -1 << 768.0;
     }
 
@@ -344,7 +344,7 @@ private Q_SLOTS:
         f->viewport.setPlayhead(150'000);
         const double x = f->viewport.frameToX(150'000.0);
         QTest::keyClick(&f->lane, Qt::Key_Plus);
-        QCOMPARE(f->viewport.framesPerPixel(), 384.0);
+        QCOMPARE(f->viewport.framesPerPixel(), 256.0);
         QCOMPARE(f->viewport.frameToX(150'000.0), x);
         QTest::keyClick(&f->lane, Qt::Key_Minus);
         QTest::keyClick(&f->lane, Qt::Key_Minus);
@@ -415,9 +415,9 @@ private Q_SLOTS:
     void rulerDrawsTicksAndSetsThePlayhead()
     {
         TimelineViewport viewport;
-        viewport.setDocument(kFrames, 38400); // a rate that makes 384 frames/px 10 ms per pixel:
+        viewport.setDocument(kFrames, 51200); // a rate that makes 512 frames/px 10 ms per pixel:
         viewport.setWidth(kWidth);             // a labelled tick every second (100 px)
-        viewport.setView(0, 384);
+        viewport.setView(0, 512);
         TimeRuler ruler(&viewport);
         ruler.setPalette(testPalette());
         ruler.resize(kWidth, 30);
@@ -429,7 +429,7 @@ private Q_SLOTS:
             QVERIFY2(isInk(img.pixel(x, 20)), qPrintable(QString::number(x)));
         QVERIFY(!isInk(img.pixel(150, 20))); // above the minor ticks' reach
         sendMouse(ruler, QEvent::MouseButtonPress, {123, 10}, Qt::LeftButton);
-        QCOMPARE(viewport.playhead(), std::int64_t(123 * 384));
+        QCOMPARE(viewport.playhead(), std::int64_t(123 * 512));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "audio/WaveformSummary.h"
 #include "ui/editor/EditorDocument.h"
 #include "ui/editor/SpectrogramLane.h"
+#include "ui/editor/SpectrogramTileCache.h"
 #include "ui/editor/TimeRuler.h"
 #include "ui/editor/TimelineViewport.h"
 #include "ui/editor/WaveformLane.h"
@@ -92,6 +93,9 @@ EditorWidget::EditorWidget(QWidget* parent)
     column->addWidget(m_spectrogram, 3);
     column->addWidget(m_scroll);
     m_residual->setTitle(tr("Residual (removed)"));
+    // Views of a 1-hour stereo file stay under 100 MB: ~30 MB of waveform summary, at most
+    // 32 MB of spectrogram tiles and 16 MB of their colour-mapped images.
+    m_spectrogram->cache()->setMaxBytes(32 * 1024 * 1024);
     m_wave->setFocusPolicy(Qt::StrongFocus);
 
     m_stack->addWidget(m_hint);

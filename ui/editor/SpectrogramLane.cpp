@@ -45,7 +45,7 @@ QString frequencyLabel(double hz)
 
 struct SpectrogramLane::Private {
     SpectrogramTileCache cache;
-    QCache<ImageKey, QImage> images{32 * 1024 * 1024}; // cost: bytes
+    QCache<ImageKey, QImage> images{16 * 1024 * 1024}; // cost: bytes (views stay < 100 MB for a 1-hour file)
     QString source;
     QString error;
     QString title;

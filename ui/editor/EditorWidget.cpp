@@ -68,15 +68,8 @@ EditorWidget::EditorWidget(QWidget* parent)
         transport->addWidget(b);
     }
     transport->addSpacing(12);
-    // Short labels where the icon theme has no zoom icons; the menus show the full names.
-    const std::pair<QAction*, QString> zooms[] = {
-        {m_zoomIn, QStringLiteral("+")}, {m_zoomOut, QStringLiteral("−")}, {m_zoomSelection, tr("Sel")}, {m_zoomFit, tr("Fit")}};
-    for (const auto& [action, shortText] : zooms) {
-        QToolButton* b = toolButton(action, page);
-        if (action->icon().isNull())
-            b->setText(shortText);
-        transport->addWidget(b);
-    }
+    for (QAction* a : {m_zoomIn, m_zoomOut, m_zoomSelection, m_zoomFit})
+        transport->addWidget(toolButton(a, page));
     m_playbackNote->setObjectName(QStringLiteral("playbackNote"));
     m_playbackNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     transport->addWidget(m_playbackNote, 1);
@@ -169,6 +162,11 @@ void EditorWidget::createActions()
     themeIcon(m_zoomFit, QStringLiteral("zoom-fit-best"));
     m_zoomSelection = make(tr("Zoom to &Selection"), QKeySequence(Qt::CTRL | Qt::Key_E), tr("Show the selection"));
     themeIcon(m_zoomSelection, QStringLiteral("zoom-select"));
+    // Short button labels where the icon theme has no zoom icons; the menus keep the full names.
+    m_zoomIn->setIconText(QStringLiteral("+"));
+    m_zoomOut->setIconText(QStringLiteral("−"));
+    m_zoomSelection->setIconText(tr("Sel"));
+    m_zoomFit->setIconText(tr("Fit"));
     m_showResidual = make(tr("Show &Residual Lane"), QKeySequence(Qt::CTRL | Qt::Key_R | Qt::ALT),
                           tr("Show what the restoration removed as its own lane"));
     m_showResidual->setCheckable(true);
@@ -416,7 +414,7 @@ void EditorWidget::refreshPositionLabel()
                     .arg(frameTime(sel->start, rate), frameTime(sel->end, rate), frameTime(sel->length(), rate));
     m_position->setText(text);
     // Short in the transport row (a long text would squeeze the docks); the reason in full as tooltip.
-    m_playbackNote->setText(m_playback->isAvailable() ? QString() : tr("Playback off: no audio device"));
+    m_playbackNote->setText(m_playback->isAvailable() ? QString() : tr("No audio device"));
     m_playbackNote->setToolTip(m_playback->isAvailable() ? QString() : m_playback->unavailableReason());
 }
 

@@ -14,6 +14,8 @@ namespace {
 
 constexpr const char* kFormat = "shellac-restoration-net";
 constexpr std::int64_t kFormatVersion = 1;
+/// Training checkpoints (core/ml/torch/Checkpoint.cpp) carry the network as well; load() reads them.
+constexpr const char* kCheckpointFormat = "shellac-training-checkpoint";
 
 QString jsonText(const QJsonObject& object)
 {
@@ -92,21 +94,40 @@ Result<std::unique_ptr<NeuralModel>> NeuralModel::load(const QString& path)
         return Error{path, QStringLiteral("is not a Shellac model file (not a LibTorch archive, or truncated)")};
     }
     auto impl = std::make_unique<Impl>();
+    bool checkpoint = false;
     try {
-        if (readString(archive, "format") != kFormat)
+        const std::string format = readString(archive, "format");
+        checkpoint = format == kCheckpointFormat;
+        if (format != kFormat && !checkpoint)
             return Error{path, QStringLiteral("is a LibTorch archive but not a Shellac restoration model")};
-        c10::IValue version;
-        archive.read("format_version", version);
-        if (!version.isInt() || version.toInt() != kFormatVersion)
-            return Error{path, QStringLiteral("has model format version %1; this Shellac reads version %2")
-                                   .arg(version.isInt() ? QString::number(version.toInt()) : QStringLiteral("?"))
-                                   .arg(kFormatVersion)};
-        const QJsonDocument configJson = QJsonDocument::fromJson(QByteArray::fromStdString(readString(archive, "config")));
-        Result<RestorationNetConfig> config = RestorationNetConfig::fromJson(configJson.object());
-        if (!config)
-            return Error{path, config.error().message()};
-        impl->config = config.value();
-        impl->metadata = QJsonDocument::fromJson(QByteArray::fromStdString(readString(archive, "metadata"))).object();
+        if (checkpoint) {
+            // A training checkpoint (<run>/checkpoints/checkpoint_epoch_N.pt) holds the network
+            // too, so any epoch of a run can be listened to: the architecture comes from its
+            // training settings, the weights from its "model" entry.
+            const QJsonObject state = QJsonDocument::fromJson(QByteArray::fromStdString(readString(archive, "state"))).object();
+            const QJsonObject settings = state.value(QStringLiteral("settings")).toObject();
+            Result<RestorationNetConfig> config = RestorationNetConfig::fromJson(settings.value(QStringLiteral("net")).toObject());
+            if (!config)
+                return Error{path, QStringLiteral("is a training checkpoint whose network settings cannot be read (%1)")
+                                       .arg(config.error().message())};
+            impl->config = config.value();
+            impl->metadata = {{QStringLiteral("trained_with"), QStringLiteral("shellac-cli train")},
+                              {QStringLiteral("checkpoint_epoch"), state.value(QStringLiteral("epoch"))},
+                              {QStringLiteral("strategy"), settings.value(QStringLiteral("strategy"))}};
+        } else {
+            c10::IValue version;
+            archive.read("format_version", version);
+            if (!version.isInt() || version.toInt() != kFormatVersion)
+                return Error{path, QStringLiteral("has model format version %1; this Shellac reads version %2")
+                                       .arg(version.isInt() ? QString::number(version.toInt()) : QStringLiteral("?"))
+                                       .arg(kFormatVersion)};
+            const QJsonDocument configJson = QJsonDocument::fromJson(QByteArray::fromStdString(readString(archive, "config")));
+            Result<RestorationNetConfig> config = RestorationNetConfig::fromJson(configJson.object());
+            if (!config)
+                return Error{path, config.error().message()};
+            impl->config = config.value();
+            impl->metadata = QJsonDocument::fromJson(QByteArray::fromStdString(readString(archive, "metadata"))).object();
+        }
     } catch (const std::exception&) {
         return Error{path, QStringLiteral("is not a Shellac model file (its header entries are missing)")};
     }
@@ -117,7 +138,7 @@ Result<std::unique_ptr<NeuralModel>> NeuralModel::load(const QString& path)
         expected.emplace_back(item.key(), item.value().sizes().vec());
     try {
         torch::serialize::InputArchive weights;
-        archive.read("weights", weights);
+        archive.read(checkpoint ? "model" : "weights", weights);
         impl->net->load(weights);
     } catch (const std::exception&) {
         return Error{path, QStringLiteral("weights do not match the model's declared architecture (missing or corrupt tensors)")};

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace shellac;
 using namespace shellac::ml;
 
@@ -84,6 +86,27 @@ private Q_SLOTS:
         auto best = NeuralModel::load(run("falls") + QStringLiteral("/best.pt"));
         QVERIFY(best.ok());
         QCOMPARE(best.value()->metadata().value(QStringLiteral("epoch")).toInt(), bestEpoch);
+        // Every epoch's checkpoint loads as a model too (to listen to any epoch of a run): the
+        // last one is the same network as model.pt, an earlier one is another.
+        auto lastCheckpoint = NeuralModel::load(run("falls") + QStringLiteral("/checkpoints/checkpoint_epoch_4.pt"));
+        QVERIFY2(lastCheckpoint.ok(), qPrintable(lastCheckpoint.ok() ? QString() : lastCheckpoint.error().message()));
+        QCOMPARE(lastCheckpoint.value()->metadata().value(QStringLiteral("checkpoint_epoch")).toInt(), 4);
+        QCOMPARE(lastCheckpoint.value()->parameterCount(), model.value()->parameterCount());
+        auto firstCheckpoint = NeuralModel::load(run("falls") + QStringLiteral("/checkpoints/checkpoint_epoch_1.pt"));
+        QVERIFY(firstCheckpoint.ok());
+        std::vector<float> probe(4096);
+        for (std::size_t i = 0; i < probe.size(); ++i)
+            probe[i] = 0.3f * std::sin(0.05f * float(i)) + ((i % 700) == 350 ? 0.8f : 0.0f);
+        const std::vector<float> fromModel = model.value()->restore(probe);
+        const std::vector<float> fromLast = lastCheckpoint.value()->restore(probe);
+        const std::vector<float> fromFirst = firstCheckpoint.value()->restore(probe);
+        double lastDiff = 0.0, firstDiff = 0.0;
+        for (std::size_t i = 0; i < probe.size(); ++i) {
+            lastDiff = std::max(lastDiff, double(std::abs(fromModel[i] - fromLast[i])));
+            firstDiff = std::max(firstDiff, double(std::abs(fromModel[i] - fromFirst[i])));
+        }
+        QCOMPARE(lastDiff, 0.0);
+        QVERIFY2(firstDiff > 1e-4, qPrintable(QString::number(firstDiff)));
         // Trained on hiss and clicks: the synthetic validation set gains SI-SDR.
         qInfo() << "validation SI-SDR gain" << lines.back().siSdrImprovementDb << "dB";
         QVERIFY2(lines.back().siSdrImprovementDb > 0.5, qPrintable(QString::number(lines.back().siSdrImprovementDb)));

@@ -2,6 +2,8 @@
 // inputs of the classical-engine issue (never NaN, clear errors for impossible requests).
 
 #include "CliRunner.h"
+#include "project/ProjectFile.h"
+#include "restore/RestorationSettings.h"
 #include "TestSignals.h"
 
 #include "eval/Metrics.h"
@@ -119,6 +121,44 @@ private Q_SLOTS:
             stageNames << s.toObject().value(QStringLiteral("name")).toString();
         QVERIFY2(stageNames.contains(QStringLiteral("declick")), qPrintable(stageNames.join(u',')));
         QVERIFY(!stageNames.contains(QStringLiteral("dehiss")));
+    }
+
+    void projectSettingsChooseTheRestorer()
+    {
+        // What the GUI's Restore panel is set to (e.g. after "Use as restorer") drives batch runs.
+        const QString in = path(QStringLiteral("project-in.wav"));
+        test::writeAudio(in, music(1, 44100, 44100, 5), 44100);
+        Project project = Project::createNew();
+        RestorationSettings settings;
+        settings.dsp.declickSensitivity.reset();
+        settings.dsp.dehissReductionDb.reset();
+        project.settings.insert(QStringLiteral("restore"), settings.toJson());
+        const QString projectPath = path(QStringLiteral("sides.shellac"));
+        QVERIFY(ProjectFile::save(projectPath, project));
+        const auto run = runCli({QStringLiteral("restore"), in, QStringLiteral("-o"), path(QStringLiteral("project-out.wav")),
+                                 QStringLiteral("--project"), projectPath, QStringLiteral("--report"),
+                                 path(QStringLiteral("project-report.json"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("restoring with the project's settings: ") + settings.summary()), qPrintable(run.err));
+        QStringList stageNames;
+        for (const QJsonValue& s : readJson(path(QStringLiteral("project-report.json"))).value(QStringLiteral("stages")).toArray())
+            stageNames << s.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(!stageNames.contains(QStringLiteral("declick")) && !stageNames.contains(QStringLiteral("dehiss")),
+                 qPrintable(stageNames.join(u',')));
+        QVERIFY(stageNames.contains(QStringLiteral("decrackle")));
+
+        // Options that would contradict the project are refused; a broken project names itself.
+        const auto conflict = runCli({QStringLiteral("restore"), in, QStringLiteral("-o"), path(QStringLiteral("conflict.wav")),
+                                      QStringLiteral("--project"), projectPath, QStringLiteral("--declick"), QStringLiteral("7")});
+        QCOMPARE(conflict.exitCode, 2);
+        QVERIFY2(conflict.err.contains(QStringLiteral("--declick cannot be combined with --project")), qPrintable(conflict.err));
+        const QString broken = path(QStringLiteral("broken.shellac"));
+        test::writeBytes(broken, "{ not json");
+        const auto bad = runCli({QStringLiteral("restore"), in, QStringLiteral("-o"), path(QStringLiteral("bad.wav")),
+                                 QStringLiteral("--project"), broken});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(broken), qPrintable(bad.err));
+        QVERIFY(!QFile::exists(path(QStringLiteral("bad.wav"))));
     }
 
     void folderModeKeepsLayoutAndReportsFailures()

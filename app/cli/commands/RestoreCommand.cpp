@@ -8,7 +8,9 @@
 #include "dsp/DspRestorer.h"
 #include "jobs/FileTransformJob.h"
 #include "ml/NeuralModel.h"
+#include "project/ProjectFile.h"
 #include "restore/RestorationReport.h"
+#include "restore/RestorationSettings.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -44,6 +46,36 @@ struct MethodChoice {
         return std::make_unique<dsp::DspRestorer>(dsp);
     }
 };
+
+/// The restorer a project's Restore panel is set to (its "restore" settings; the defaults when
+/// it has none), with the model it names (or the bundled one) loaded.
+Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
+{
+    auto project = ProjectFile::load(path);
+    if (!project)
+        return project.error();
+    const QJsonObject json = project.value().settings.value(QStringLiteral("restore")).toObject();
+    auto settings = json.isEmpty() ? Result<RestorationSettings>(RestorationSettings{}) : RestorationSettings::fromJson(json);
+    if (!settings)
+        return Error{path, QStringLiteral("its restore settings cannot be used (%1)").arg(settings.error().message())};
+    const RestorationSettings& s = settings.value();
+    MethodChoice choice;
+    choice.dsp = s.dsp;
+    choice.neural.mix = s.mix;
+    choice.hybrid = s.method == RestorationMethod::Hybrid;
+    if (s.usesModel()) {
+        const QString modelPath = s.modelPath.isEmpty() ? findDefaultModel() : s.modelPath;
+        if (modelPath.isEmpty())
+            return Error{path, QStringLiteral("its restore settings use the bundled default model, and none was found")};
+        ml::initialiseTorchRuntime();
+        auto model = ml::NeuralModel::load(modelPath);
+        if (!model)
+            return model.error();
+        choice.model = std::move(model).value();
+    }
+    *summary = s.summary();
+    return choice;
+}
 
 /// Restores one file; prints progress with `label`. Returns the exit code for this file.
 int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overwrite,
@@ -91,7 +123,7 @@ QString RestoreCommand::synopsis() const
 {
     return QStringLiteral("IN -o OUT [--method dsp|neural|hybrid|auto] [--declick SENS|off] [--decrackle LEVEL|off] "
                           "[--dehum auto|50|60|off] [--dehiss DB|off] [--noise-from START-END] [--rumble HZ|off] "
-                          "[--model FILE.pt] [--mix 0-1] [--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
+                          "[--model FILE.pt] [--mix 0-1] [--project FILE.shellac] [--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
                           "       shellac-cli restore DIR -o OUTDIR [same options; --residual and --report name folders]");
 }
 
@@ -115,7 +147,9 @@ QString RestoreCommand::description() const
         "--method hybrid runs the classical chain (with its options) and then the model as a\n"
         "post-filter on its output, for the clicks and noise the classical stages leave behind.\n"
         "--method auto picks the restorer that ranks first in docs/RESULTS.md: the classical engine\n"
-        "for now (it says so on stderr).\n\n"
+        "for now (it says so on stderr).\n"
+        "--project FILE.shellac restores with what that project's Restore panel is set to (method,\n"
+        "stages, model, mix): set it up and listen in the workstation, then batch-restore here.\n\n"
         "With a folder, every audio file in it (and its sub-folders) is restored into OUTDIR with\n"
         "the same relative name; files that fail are reported and the others still restored.\n"
         "The input is never modified; outputs are written to temporary files and renamed into place,\n"
@@ -128,6 +162,9 @@ QList<QCommandLineOption> RestoreCommand::options() const
 {
     return {
         QCommandLineOption({opt("o"), opt("output")}, opt("Output file (or folder when IN is a folder). Required."), opt("OUT")),
+        QCommandLineOption(opt("project"), opt("Restore with the method and settings a Shellac project's Restore panel is\n"
+                                               "set to (e.g. a checkpoint chosen with \"Use as restorer\"); no other\n"
+                                               "method or stage option may be given with it."), opt("FILE.shellac")),
         QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default), neural (trained network),\n"
                                                     "hybrid (classical, then the network) or auto (currently dsp)."), opt("METHOD")),
         QCommandLineOption(opt("model"), opt("Model file for --method neural or hybrid (default: the bundled default model)."), opt("FILE.pt")),
@@ -155,44 +192,58 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
         return context.usageError(name(), inputs.isEmpty() ? opt("no input given") : opt("give exactly one input file or folder"));
     if (!parser.isSet(opt("output")))
         return context.usageError(name(), opt("no output given (use -o OUT)"));
-    const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
-    if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
-        return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
     MethodChoice choice;
-    if (method == u"auto" && !parser.isSet(opt("quiet")))
-        context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
-                         "the hybrid gains 0.2-0.4 dB more in the median but does up to 4.9 dB worse on single files; "
-                         "use --method hybrid to choose it" << Qt::endl;
-    const bool usesModel = method == u"neural" || method == u"hybrid";
-    if (method == u"neural")
-        if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
-            return context.usageError(name(), QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
-                                                             "combined with --method neural").arg(conflict));
-    if (usesModel) {
-        auto neural = parseNeuralSettings(parser);
-        if (!neural)
-            return context.usageError(name(), neural.error().message());
-        choice.neural = neural.value();
-        const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
-        if (modelPath.isEmpty())
-            return context.usageError(name(), opt("no model given and no bundled default model found; train one with "
-                                                  "shellac-cli train or pass --model"));
-        ml::initialiseTorchRuntime();
-        auto model = ml::NeuralModel::load(modelPath);
-        if (!model)
-            return context.fail(model.error());
-        choice.model = std::move(model).value();
-        choice.hybrid = method == u"hybrid";
+    if (parser.isSet(opt("project"))) {
+        for (const char* other : {"method", "model", "mix", "declick", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
+            if (parser.isSet(opt(other)))
+                return context.usageError(name(), QStringLiteral("--%1 cannot be combined with --project: the project sets the "
+                                                                 "method and its settings").arg(opt(other)));
+        QString summary;
+        auto fromProject = choiceFromProject(parser.value(opt("project")), &summary);
+        if (!fromProject)
+            return context.fail(fromProject.error());
+        choice = std::move(fromProject).value();
+        if (!parser.isSet(opt("quiet")))
+            context.err() << "restoring with the project's settings: " << summary << Qt::endl;
     } else {
-        for (const char* neuralOnly : {"model", "mix"})
-            if (parser.isSet(opt(neuralOnly)))
-                return context.usageError(name(), QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
-    }
-    if (method != u"neural") {
-        auto settings = parseDspSettings(parser);
-        if (!settings)
-            return context.usageError(name(), settings.error().message());
-        choice.dsp = settings.value();
+        const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
+        if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
+            return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
+        if (method == u"auto" && !parser.isSet(opt("quiet")))
+            context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
+                             "the hybrid gains 0.2-0.4 dB more in the median but does up to 4.9 dB worse on single files; "
+                             "use --method hybrid to choose it" << Qt::endl;
+        const bool usesModel = method == u"neural" || method == u"hybrid";
+        if (method == u"neural")
+            if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
+                return context.usageError(name(), QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
+                                                                 "combined with --method neural").arg(conflict));
+        if (usesModel) {
+            auto neural = parseNeuralSettings(parser);
+            if (!neural)
+                return context.usageError(name(), neural.error().message());
+            choice.neural = neural.value();
+            const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
+            if (modelPath.isEmpty())
+                return context.usageError(name(), opt("no model given and no bundled default model found; train one with "
+                                                      "shellac-cli train or pass --model"));
+            ml::initialiseTorchRuntime();
+            auto model = ml::NeuralModel::load(modelPath);
+            if (!model)
+                return context.fail(model.error());
+            choice.model = std::move(model).value();
+            choice.hybrid = method == u"hybrid";
+        } else {
+            for (const char* neuralOnly : {"model", "mix"})
+                if (parser.isSet(opt(neuralOnly)))
+                    return context.usageError(name(), QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
+        }
+        if (method != u"neural") {
+            auto settings = parseDspSettings(parser);
+            if (!settings)
+                return context.usageError(name(), settings.error().message());
+            choice.dsp = settings.value();
+        }
     }
 
     const QString input = inputs.first();

@@ -13,6 +13,7 @@
 #include "ui/project/ProjectController.h"
 #include "ui/project/ProjectSession.h"
 #include "ui/training/DatasetManager.h"
+#include "ui/training/CheckpointList.h"
 #include "ui/training/TrainingDashboard.h"
 #include "ui/training/TrainingSettingsForm.h"
 
@@ -269,9 +270,36 @@ void MainWindow::showTrainingDashboard()
         m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
         m_trainingDock->setWidget(m_training);
         addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+        connectTrainingDashboard();
     }
     m_trainingDock->show();
     m_trainingDock->raise();
+}
+
+void MainWindow::connectTrainingDashboard()
+{
+    // The run settings live in the project (key "training"), like the restore settings.
+    auto load = [this] {
+        const QJsonObject json = m_session->settings().value(QStringLiteral("training")).toObject();
+        if (json.isEmpty())
+            return;
+        if (auto run = TrainingRunSettings::fromJson(json))
+            m_training->settingsForm()->setSettings(run.value());
+        else
+            statusBar()->showMessage(tr("The project's training settings could not be read (%1); defaults are shown")
+                                         .arg(run.error().message()), 15000);
+    };
+    load();
+    connect(m_session, &ProjectSession::reset, m_training, load);
+    connect(m_training->settingsForm(), &TrainingSettingsForm::changed, this, [this] {
+        QJsonObject settings = m_session->settings();
+        settings.insert(QStringLiteral("training"), m_training->settingsForm()->settings().toJson());
+        m_session->setSettings(settings);
+    });
+    connect(m_training->checkpoints(), &CheckpointList::previewRequested, this, [this](const QString& model) {
+        m_restore->previewWithModel(model);
+    });
+    connect(m_training->checkpoints(), &CheckpointList::useAsRestorerRequested, m_restore, &RestoreController::useModel);
 }
 
 void MainWindow::showDatasetManager()

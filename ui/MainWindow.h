@@ -69,6 +69,8 @@ private:
     void createDocks();
     void createMenus();
     void connectSession();
+    /// Training settings saved with the project; checkpoints previewed and promoted in the editor.
+    void connectTrainingDashboard();
     void showOpenDialog();
     void closeCurrentFile();
     void showAbout();

@@ -6,6 +6,7 @@
 #include "TrainingStreamFixture.h"
 
 #include "ui/MainWindow.h"
+#include "ui/training/CheckpointList.h"
 #include "ui/training/EpochTableModel.h"
 #include "ui/training/TrainingCharts.h"
 #include "ui/training/TrainingDashboard.h"
@@ -17,8 +18,11 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QDoubleSpinBox>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -153,6 +157,107 @@ private Q_SLOTS:
         QVERIFY(dashboard.startButton()->isEnabled());
         QVERIFY(!dashboard.cancelButton()->isEnabled());
         QVERIFY(dashboard.settingsForm()->isEnabled());
+    }
+
+    void pauseStopsTheTrainerAndContinueGoesOn()
+    {
+        QTemporaryDir dir;
+        TrainingDashboard dashboard;
+        fillFolders(dashboard, dir);
+        // A trainer that counts while it runs and exits 130 on SIGTERM, like the real one.
+        const QString count = dir.filePath(QStringLiteral("count"));
+        dashboard.controller()->setCliPath(test::writeFakeCli(
+            dir.path(), test::kStep1,
+            QStringLiteral("i=0; while true; do i=$((i+1)); echo $i > '%1'; sleep 0.02; done").arg(count).toUtf8(),
+            "trap 'exit 130' TERM"));
+        auto counted = [&] {
+            QFile f(count);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toInt() : 0;
+        };
+        QTest::mouseClick(dashboard.startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(counted() > 2, 5000);
+        QVERIFY(dashboard.pauseButton()->isEnabled());
+        QTest::mouseClick(dashboard.pauseButton(), Qt::LeftButton);
+        QCOMPARE(dashboard.controller()->state(), State::Paused);
+        QVERIFY(dashboard.controller()->isActive());
+        QTest::qWait(150); // a step that was under way when the signal came may still finish
+        const int paused = counted();
+        QTest::qWait(400);
+        QCOMPARE(counted(), paused); // stopped: no progress while paused
+        QTest::mouseClick(dashboard.pauseButton(), Qt::LeftButton); // now "Continue"
+        QCOMPARE(dashboard.controller()->state(), State::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(counted() > paused + 2, 5000);
+        // A paused run can be cancelled too.
+        QVERIFY(dashboard.controller()->pause());
+        dashboard.controller()->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.controller()->isActive(), 10000);
+        QCOMPARE(dashboard.controller()->state(), State::Cancelled);
+    }
+
+    void lossWeightsReachTheTrainerAndSettingsRoundTrip()
+    {
+        QTemporaryDir dir;
+        TrainingDashboard dashboard;
+        fillFolders(dashboard, dir);
+        auto* consistency = dashboard.settingsForm()->findChild<QDoubleSpinBox*>(QStringLiteral("lossWeight_consistency"));
+        QVERIFY(consistency != nullptr);
+        consistency->setValue(0.55);
+        const ui::TrainingRunSettings settings = dashboard.settingsForm()->settings();
+        QCOMPARE(settings.consistencyWeight, 0.55);
+        const QStringList args = settings.arguments(false);
+        const auto at = args.indexOf(QStringLiteral("--loss-weights"));
+        QVERIFY(at > 0);
+        QCOMPARE(args.at(at + 1), QStringLiteral("supervised=1,cycle=0.2,consistency=0.55,contrastive=0.1"));
+
+        const auto back = ui::TrainingRunSettings::fromJson(settings.toJson());
+        QVERIFY(back);
+        QCOMPARE(back.value().arguments(true), settings.arguments(true));
+        QJsonObject broken = settings.toJson();
+        broken.insert(QStringLiteral("epochs"), QStringLiteral("many"));
+        const auto refused = ui::TrainingRunSettings::fromJson(broken);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().subject, QStringLiteral("training.epochs"));
+        QJsonObject weights = settings.toJson().value(QStringLiteral("loss_weights")).toObject();
+        weights.insert(QStringLiteral("cycle"), -1);
+        broken = settings.toJson();
+        broken.insert(QStringLiteral("loss_weights"), weights);
+        QCOMPARE(ui::TrainingRunSettings::fromJson(broken).error().subject, QStringLiteral("training.loss_weights.cycle"));
+    }
+
+    void checkpointsAreListedWithTheirFigures()
+    {
+        QTemporaryDir dir;
+        const QString run = dir.filePath(QStringLiteral("run"));
+        for (const char* name : {"best.pt", "model.pt", "checkpoints/checkpoint_epoch_1.pt", "checkpoints/checkpoint_epoch_2.pt",
+                                 "checkpoints/checkpoint_epoch_10.pt", "checkpoints/notes.txt"})
+            QVERIFY(test::writeFile(QDir(run).filePath(QString::fromLatin1(name)), "pt"));
+        const auto entries = ui::CheckpointList::entriesOf(run);
+        QCOMPARE(entries.size(), 5);
+        QVERIFY(entries.at(0).path.endsWith(QStringLiteral("best.pt")));
+        QVERIFY(entries.at(1).path.endsWith(QStringLiteral("model.pt")));
+        QCOMPARE(entries.at(2).epoch, 10); // newest epoch first, numerically
+        QCOMPARE(entries.at(3).epoch, 2);
+        QCOMPARE(entries.at(4).epoch, 1);
+
+        TrainingDashboard dashboard;
+        QVERIFY(test::writeFile(QDir(run).filePath(QStringLiteral("metrics.jsonl")),
+                                test::metricsLine(1, 0.9, 0.6) + '\n' + test::metricsLine(2, 0.8, 0.55) + '\n'));
+        dashboard.settingsForm()->runEdit()->setText(run);
+        Q_EMIT dashboard.settingsForm()->runFolderChosen(run);
+        ui::CheckpointList* list = dashboard.checkpoints();
+        QCOMPARE(list->count(), 5);
+        QSignalSpy preview(list, &ui::CheckpointList::previewRequested);
+        QSignalSpy use(list, &ui::CheckpointList::useAsRestorerRequested);
+        auto* previewButton = list->findChild<QPushButton*>(QStringLiteral("checkpointPreview"));
+        auto* useButton = list->findChild<QPushButton*>(QStringLiteral("checkpointUse"));
+        QVERIFY(!previewButton->isEnabled()); // nothing chosen yet
+        list->selectRow(3); // epoch 2
+        QVERIFY(previewButton->isEnabled());
+        QTest::mouseClick(previewButton, Qt::LeftButton);
+        QTest::mouseClick(useButton, Qt::LeftButton);
+        QCOMPARE(preview.count(), 1);
+        QCOMPARE(preview.at(0).at(0).toString(), entries.at(3).path);
+        QCOMPARE(use.at(0).at(0).toString(), entries.at(3).path);
     }
 
     void comparedRunsGoOnTheEpochLossChart()

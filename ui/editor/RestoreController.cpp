@@ -132,17 +132,57 @@ int RestoreController::restore(const QList<EditorDocument*>& documents)
 
 void RestoreController::previewSelection()
 {
-    EditorDocument* d = m_editor->document();
-    const auto selection = m_editor->viewport()->selection();
-    if (!d || !d->isUsable() || !selection)
-        return;
     if (const QString error = m_panel->validationError(); !error.isEmpty()) {
         Q_EMIT failed(error);
         return;
     }
-    m_queue->preview(d->id(), d->path(), selection->start, selection->end, m_panel->settings());
-    Q_EMIT message(tr("Previewing the selection…"));
+    startPreview(m_panel->settings());
+}
+
+void RestoreController::startPreview(const RestorationSettings& settings)
+{
+    EditorDocument* d = m_editor->document();
+    const auto selection = m_editor->viewport()->selection();
+    if (!d || !d->isUsable() || !selection)
+        return;
+    m_queue->preview(d->id(), d->path(), selection->start, selection->end, settings);
+    Q_EMIT message(tr("Previewing the selection with %1…").arg(settings.summary()));
     refreshActions();
+}
+
+bool RestoreController::previewWithModel(const QString& modelPath)
+{
+    EditorDocument* d = m_editor->document();
+    if (!d || !d->isUsable()) {
+        Q_EMIT failed(tr("Open a recording in the editor first: the model is tried on its selection."));
+        return false;
+    }
+    TimelineViewport* viewport = m_editor->viewport();
+    if (!viewport->selection()) {
+        const std::int64_t start = viewport->playhead() >= viewport->frameCount() ? 0 : viewport->playhead();
+        viewport->setSelection(start, start + 10 * std::int64_t(viewport->sampleRate()));
+    }
+    RestorationSettings settings = m_panel->settings();
+    if (settings.method == RestorationMethod::Dsp)
+        settings.method = RestorationMethod::Neural;
+    settings.modelPath = modelPath;
+    if (Status valid = settings.validate(); !valid) {
+        Q_EMIT failed(valid.error().message());
+        return false;
+    }
+    startPreview(settings);
+    return true;
+}
+
+void RestoreController::useModel(const QString& modelPath)
+{
+    RestorationSettings settings = m_panel->settings();
+    if (settings.method == RestorationMethod::Dsp)
+        settings.method = RestorationMethod::Neural;
+    settings.modelPath = modelPath;
+    m_panel->applySettings(settings);
+    Q_EMIT message(tr("The project now restores with %1 (the Restore panel, and shellac-cli restore --project)")
+                       .arg(settings.summary()));
 }
 
 void RestoreController::cancelAll()

@@ -45,6 +45,12 @@ public:
     int restore(const QList<EditorDocument*>& documents);
     /// Previews the editor's selection with the panel's settings.
     void previewSelection();
+    /// Previews with `modelPath` instead of the panel's model (the neural method when the panel
+    /// is on classical): "A/B this checkpoint". Without a selection, the 10 s from the playhead
+    /// are selected first. False (with a message) when no usable document is open.
+    bool previewWithModel(const QString& modelPath);
+    /// Makes `modelPath` the panel's model (switching classical to neural); the project keeps it.
+    void useModel(const QString& modelPath);
     void cancelAll();
 
 Q_SIGNALS:
@@ -54,6 +60,7 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    void startPreview(const RestorationSettings& settings);
     void onJobProgress(const QString& id, double fraction);
     void onJobFinished(const QString& id, const RestoreJobResult& result);
     void onPreviewFinished(const QString& id, const PreviewOutcome& outcome);

@@ -288,6 +288,12 @@ void RestorePanel::setSettings(const RestorationSettings& s)
     refreshEnabled();
 }
 
+void RestorePanel::applySettings(const RestorationSettings& settings)
+{
+    setSettings(settings);
+    Q_EMIT settingsChanged(this->settings());
+}
+
 QString RestorePanel::validationError() const
 {
     const Status s = settings().validate();

@@ -36,6 +36,8 @@ public:
     RestorationSettings settings() const;
     /// Shows `settings` (from a project); emits nothing.
     void setSettings(const RestorationSettings& settings);
+    /// Shows `settings` as if the user had chosen them (emits settingsChanged()).
+    void applySettings(const RestorationSettings& settings);
     /// Empty when the settings are valid, else the message shown in the panel.
     QString validationError() const;
 

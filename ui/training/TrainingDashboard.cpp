@@ -1,5 +1,7 @@
 #include "ui/training/TrainingDashboard.h"
 
+#include "ui/training/CheckpointList.h"
+
 #include "ui/training/EpochTableModel.h"
 #include "ui/training/TrainingCharts.h"
 #include "ui/training/TrainingProgress.h"
@@ -57,6 +59,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
       m_table(new QTableView(this)),
       m_log(new QPlainTextEdit(this)),
       m_tabs(new QTabWidget(this)),
+      m_checkpoints(new CheckpointList(this)),
       m_healthBanner(makeBanner(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0c46c; "
                                                "border-radius: 4px; padding: 6px; }"), this)),
       m_errorBanner(makeBanner(QStringLiteral("QLabel { background: #f8d7da; color: #58151c; border: 1px solid #e0a3a9; "
@@ -65,6 +68,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
       m_eta(new QLabel(this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_cancel(new QPushButton(tr("&Cancel"), this)),
+      m_pause(new QPushButton(tr("&Pause"), this)),
       m_resume(new QPushButton(tr("&Resume"), this)),
       m_compare(new QPushButton(tr("Add run to compare…"), this)),
       m_clearCompare(new QPushButton(tr("Clear compared runs"), this))
@@ -72,6 +76,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     m_start->setToolTip(tr("Start a new training run in the run folder."));
     m_cancel->setToolTip(tr("Stop the run after the current step; completed epochs' checkpoints are kept."));
     m_resume->setToolTip(tr("Continue the run in the run folder from its last checkpoint."));
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_pause->setToolTip(tr("Suspend the trainer where it is (it uses no CPU while paused) and continue it later."));
     m_compare->setToolTip(tr("Overlay the losses of another run folder's metrics.jsonl on the loss-per-epoch chart."));
     m_eta->setToolTip(tr("Estimated time until the run finishes."));
     m_status->setWordWrap(true);
@@ -90,6 +96,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     settingsLayout->addWidget(m_form);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_resume);
     settingsLayout->addLayout(buttons);
@@ -109,6 +116,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     m_tabs->addTab(chartsScroll, tr("Charts"));
     m_tabs->addTab(m_table, tr("Epochs"));
     m_tabs->addTab(m_log, tr("Log"));
+    m_tabs->addTab(m_checkpoints, tr("Checkpoints"));
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->addWidget(m_errorBanner);
@@ -127,6 +135,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     m_charts->setProgress(progress);
     connect(progress, &TrainingProgress::stepAdded, this, &TrainingDashboard::updateEta);
     connect(progress, &TrainingProgress::epochAdded, this, &TrainingDashboard::updateHealthBanner);
+    connect(progress, &TrainingProgress::epochAdded, this, &TrainingDashboard::refreshCheckpoints);
+    connect(progress, &TrainingProgress::seriesReset, this, &TrainingDashboard::refreshCheckpoints);
     connect(progress, &TrainingProgress::seriesReset, this, [this] { updateHealthBanner(); updateEta(); });
     connect(progress, &TrainingProgress::messageReceived, m_log, &QPlainTextEdit::appendPlainText);
     connect(progress, &TrainingProgress::parseProblem, this,
@@ -139,6 +149,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(m_start, &QPushButton::clicked, this, &TrainingDashboard::startRun);
     connect(m_resume, &QPushButton::clicked, this, &TrainingDashboard::resumeRun);
     connect(m_cancel, &QPushButton::clicked, m_controller, &TrainingRunController::cancel);
+    connect(m_pause, &QPushButton::clicked, this, [this] {
+        if (!m_controller->pause())
+            m_controller->continueRun();
+    });
     connect(m_compare, &QPushButton::clicked, this, &TrainingDashboard::chooseComparisonRun);
     connect(m_clearCompare, &QPushButton::clicked, this, [this] {
         m_charts->clearComparisonRuns();
@@ -148,6 +162,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent)
     connect(m_form, &TrainingSettingsForm::runFolderChosen, this, [this](const QString& dir) {
         if (!m_controller->isActive() && QFileInfo::exists(TrainingProgress::metricsPathFor(dir)))
             loadRunHistory(dir);
+        refreshCheckpoints();
         updateButtons();
     });
     updateButtons();
@@ -206,6 +221,11 @@ bool TrainingDashboard::loadRunHistory(const QString& runDir)
     return true;
 }
 
+void TrainingDashboard::refreshCheckpoints()
+{
+    m_checkpoints->setRun(m_form->settings().runDir, m_controller->progress()->epochs());
+}
+
 void TrainingDashboard::updateButtons()
 {
     using State = TrainingRunController::State;
@@ -215,12 +235,15 @@ void TrainingDashboard::updateButtons()
     m_start->setEnabled(!active && settings.problem().isEmpty());
     m_start->setToolTip(settings.problem().isEmpty() ? tr("Start a new training run in the run folder.") : settings.problem());
     m_resume->setEnabled(!active && settings.problem().isEmpty() && hasCheckpoints(settings.runDir));
-    m_cancel->setEnabled(state == State::Running);
+    m_cancel->setEnabled(state == State::Running || state == State::Paused);
+    m_pause->setEnabled(state == State::Running || state == State::Paused);
+    m_pause->setText(state == State::Paused ? tr("C&ontinue") : tr("&Pause"));
     m_form->setEnabled(!active);
     m_clearCompare->setEnabled(m_charts->comparisonRunCount() > 0);
     switch (state) {
     case State::Idle: break;
     case State::Running: m_status->setText(tr("Training…")); break;
+    case State::Paused: m_status->setText(tr("Paused: the trainer waits, using no CPU. Continue to go on.")); break;
     case State::Cancelling: m_status->setText(tr("Cancelling after the current step…")); break;
     case State::Finished: m_status->setText(tr("Finished: %n epoch(s).", nullptr, m_controller->progress()->doneInfo().epochsCompleted)); break;
     case State::Cancelled: m_status->setText(tr("Cancelled. Completed epochs' checkpoints are kept; Resume continues.")); break;
@@ -280,6 +303,7 @@ void TrainingDashboard::showError(const QString& message)
 
 void TrainingDashboard::runEnded()
 {
+    refreshCheckpoints(); // model.pt and best.pt appear at the end
     updateButtons();
     if (m_controller->state() == TrainingRunController::State::Failed && !m_controller->errorMessage().isEmpty())
         showError(m_controller->errorMessage());

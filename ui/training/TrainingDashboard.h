@@ -10,6 +10,7 @@ class QTabWidget;
 
 namespace shellac::ui {
 
+class CheckpointList;
 class EpochTableModel;
 class TrainingCharts;
 class TrainingRunController;
@@ -29,11 +30,14 @@ public:
     TrainingSettingsForm* settingsForm() const { return m_form; }
     TrainingCharts* charts() const { return m_charts; }
     EpochTableModel* epochTable() const { return m_tableModel; }
+    /// The run's model files (best, latest, every epoch) with "A/B" and "Use as restorer".
+    CheckpointList* checkpoints() const { return m_checkpoints; }
     QLabel* healthBanner() const { return m_healthBanner; }
     QLabel* errorBanner() const { return m_errorBanner; }
     QLabel* etaLabel() const { return m_eta; }
     QPushButton* startButton() const { return m_start; }
     QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* pauseButton() const { return m_pause; }
     QPushButton* resumeButton() const { return m_resume; }
 
     /// Shows an existing run folder's metrics.jsonl as the current history (after an app
@@ -55,6 +59,7 @@ private:
     void updateHealthBanner();
     void showError(const QString& message);
     void runEnded();
+    void refreshCheckpoints();
 
     TrainingRunController* m_controller;
     TrainingSettingsForm* m_form;
@@ -63,12 +68,14 @@ private:
     QTableView* m_table;
     QPlainTextEdit* m_log;
     QTabWidget* m_tabs;
+    CheckpointList* m_checkpoints;
     QLabel* m_healthBanner;
     QLabel* m_errorBanner;
     QLabel* m_status;
     QLabel* m_eta;
     QPushButton* m_start;
     QPushButton* m_cancel;
+    QPushButton* m_pause;
     QPushButton* m_resume;
     QPushButton* m_compare;
     QPushButton* m_clearCompare;

@@ -1,5 +1,8 @@
 #include "ui/training/TrainingRunController.h"
 
+#include <csignal>
+#include <sys/types.h>
+
 #include "ui/training/TrainingProgress.h"
 
 #include <QCoreApplication>
@@ -33,6 +36,8 @@ TrainingRunController::~TrainingRunController()
     if (m_process == nullptr || m_process->state() == QProcess::NotRunning)
         return;
     m_process->disconnect(this);
+    if (m_state == State::Paused && m_process->processId() > 0)
+        ::kill(pid_t(m_process->processId()), SIGCONT);
     m_process->terminate();
     if (!m_process->waitForFinished(std::min(m_killTimeoutMs, kShutdownWaitMs))) {
         m_process->kill();
@@ -103,8 +108,29 @@ bool TrainingRunController::launch(const TrainingRunSettings& settings, bool res
     return m_state == State::Running;
 }
 
+bool TrainingRunController::pause()
+{
+    if (m_state != State::Running || m_process == nullptr || m_process->processId() <= 0)
+        return false;
+    if (::kill(pid_t(m_process->processId()), SIGSTOP) != 0)
+        return false;
+    setState(State::Paused);
+    return true;
+}
+
+bool TrainingRunController::continueRun()
+{
+    if (m_state != State::Paused || m_process == nullptr || m_process->processId() <= 0)
+        return false;
+    ::kill(pid_t(m_process->processId()), SIGCONT);
+    setState(State::Running);
+    return true;
+}
+
 void TrainingRunController::cancel()
 {
+    if (m_state == State::Paused)
+        continueRun(); // a stopped process cannot act on SIGTERM
     if (m_state != State::Running || m_process == nullptr)
         return;
     setState(State::Cancelling);

@@ -17,7 +17,7 @@ class TrainingProgress;
 /// TrainingProgress. A crash of the child never takes the GUI down: it becomes an error message
 /// and the metrics received so far stay in progress().
 ///
-/// Life cycle: Idle → Running → (Cancelling →) Finished | Cancelled | Failed; start() or resume()
+/// Life cycle: Idle → Running (⇄ Paused) → (Cancelling →) Finished | Cancelled | Failed; start() or resume()
 /// from any state but Running/Cancelling. start() clears the progress; resume() loads the run
 /// folder's metrics.jsonl as history first and adds `--resume`, so the curves continue.
 ///
@@ -26,11 +26,15 @@ class TrainingProgress;
 /// killed. Destroying the controller while a run is going does the same, blocking for up to
 /// min(killTimeoutMs(), 10 s): completed epochs' checkpoints are safe either way.
 ///
+/// Pause stops the child where it is (SIGSTOP: no CPU, memory kept, nothing written) and
+/// continueRun() lets it go on (SIGCONT), so training can yield the machine to listening; a
+/// paused run can still be cancelled.
+///
 /// Threading: GUI thread (or any one thread with an event loop); all signals are emitted there.
 class TrainingRunController : public QObject {
     Q_OBJECT
 public:
-    enum class State { Idle, Running, Cancelling, Finished, Cancelled, Failed };
+    enum class State { Idle, Running, Paused, Cancelling, Finished, Cancelled, Failed };
     Q_ENUM(State)
 
     explicit TrainingRunController(QObject* parent = nullptr);
@@ -53,11 +57,15 @@ public:
     bool start(const TrainingRunSettings& settings);
     /// Continues the run in settings.runDir from its last checkpoint (`--resume`).
     bool resume(const TrainingRunSettings& settings);
-    /// Asks the running trainer to stop (SIGTERM). No-op unless Running.
+    /// Asks the running (or paused) trainer to stop (SIGTERM). No-op otherwise.
     void cancel();
+    /// Suspends the running trainer (SIGSTOP); false unless Running.
+    bool pause();
+    /// Lets a paused trainer go on (SIGCONT); false unless Paused.
+    bool continueRun();
 
     State state() const { return m_state; }
-    bool isActive() const { return m_state == State::Running || m_state == State::Cancelling; }
+    bool isActive() const { return m_state == State::Running || m_state == State::Paused || m_state == State::Cancelling; }
     TrainingProgress* progress() const { return m_progress; }
     /// The readable error of the last run (trainer's error line, crash, failure to start).
     QString errorMessage() const { return m_error; }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "common/Result.h"
+
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +23,11 @@ struct TrainingRunSettings {
     int stepsPerEpoch = 0;             ///< 0: the trainer's default (one pass over the data)
     double segmentSeconds = 0;         ///< example length, s; 0: the trainer's default (1.0 s)
     int threads = 0;                   ///< CPU threads for the trainer; 0: the trainer's default (all cores)
+    /// Loss weights (linear factors), the trainer's defaults (core/ml/TrainingSettings.h LossWeights).
+    double supervisedWeight = 1.0;     ///< synthetic examples: spectral + waveform loss against the clean target
+    double cycleWeight = 0.2;          ///< synthetic examples: output + known damage gives the input back
+    double consistencyWeight = 0.3;    ///< real transfers: fewer impulses, envelope and energy kept
+    double contrastiveWeight = 0.1;    ///< InfoNCE on artifact embeddings (with `contrastive` only)
 
     /// The command-line arguments after the program name: `train --clean … --progress json`,
     /// plus `--resume` when `resume` is true. Options at their trainer default are still passed
@@ -27,6 +35,12 @@ struct TrainingRunSettings {
     QStringList arguments(bool resume) const;
     /// Empty when a run can start; otherwise a readable reason (which field is missing).
     QString problem() const;
+
+    /// The settings as a project stores them ({"clean": …, "strategy": …, "loss_weights": {…}}).
+    QJsonObject toJson() const;
+    /// Reads toJson()'s layout; missing keys keep their defaults, a key of the wrong type or out
+    /// of range is an error naming it (subject "training.KEY").
+    static Result<TrainingRunSettings> fromJson(const QJsonObject& json);
 };
 
 } // namespace shellac::ui

@@ -81,8 +81,37 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
     m_threads->setToolTip(tr("CPU threads the trainer may use. Fewer keep the editor responsive while training."));
     form->addRow(tr("CPU threads:"), m_threads);
 
+    // Loss weights, one small box each, in one row.
+    const struct { const char* label; const char* tip; double value; } weights[] = {
+        {QT_TR_NOOP("supervised"), QT_TR_NOOP("Synthetic examples: multi-resolution STFT + waveform L1 against the clean "
+                                              "target. The main teacher; default 1."), 1.0},
+        {QT_TR_NOOP("cycle"), QT_TR_NOOP("Synthetic examples: the output plus the known damage must give the input "
+                                         "back. Default 0.2."), 0.2},
+        {QT_TR_NOOP("consistency"), QT_TR_NOOP("Real transfers (no clean reference): fewer impulses afterwards, spectral "
+                                               "envelope and energy kept. Default 0.3; raise it when the model "
+                                               "overfits to synthetic damage."), 0.3},
+        {QT_TR_NOOP("contrastive"), QT_TR_NOOP("InfoNCE loss on artifact embeddings (only with the contrastive option). "
+                                               "Default 0.1."), 0.1},
+    };
+    auto* weightRow = new QWidget(this);
+    auto* weightLayout = new QHBoxLayout(weightRow);
+    weightLayout->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < 4; ++i) {
+        m_weights[i] = new QDoubleSpinBox(weightRow);
+        m_weights[i]->setRange(0.0, 100.0);
+        m_weights[i]->setDecimals(2);
+        m_weights[i]->setSingleStep(0.05);
+        m_weights[i]->setValue(weights[i].value);
+        m_weights[i]->setPrefix(tr(weights[i].label) + QStringLiteral(" "));
+        m_weights[i]->setToolTip(tr(weights[i].tip));
+        m_weights[i]->setObjectName(QStringLiteral("lossWeight_%1").arg(QLatin1String(weights[i].label)));
+        weightLayout->addWidget(m_weights[i]);
+        connect(m_weights[i], &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
+    }
+    form->addRow(tr("Loss weights:"), weightRow);
+
     connect(m_strategy, &QComboBox::currentIndexChanged, this, [this] { updateRatioEnabled(); Q_EMIT changed(); });
-    connect(m_contrastive, &QCheckBox::toggled, this, &TrainingSettingsForm::changed);
+    connect(m_contrastive, &QCheckBox::toggled, this, [this] { updateRatioEnabled(); Q_EMIT changed(); });
     connect(m_ratio, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     connect(m_batch, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
@@ -124,6 +153,7 @@ QLineEdit* TrainingSettingsForm::addFolderRow(QFormLayout* form, const QString& 
 void TrainingSettingsForm::updateRatioEnabled()
 {
     m_ratio->setEnabled(m_strategy->currentData().toString() == u"mixed");
+    m_weights[3]->setEnabled(m_contrastive->isChecked());
 }
 
 TrainingRunSettings TrainingSettingsForm::settings() const
@@ -139,6 +169,10 @@ TrainingRunSettings TrainingSettingsForm::settings() const
     s.batchSize = m_batch->value();
     s.device = m_device->currentData().toString();
     s.threads = m_threads->value();
+    s.supervisedWeight = m_weights[0]->value();
+    s.cycleWeight = m_weights[1]->value();
+    s.consistencyWeight = m_weights[2]->value();
+    s.contrastiveWeight = m_weights[3]->value();
     return s;
 }
 
@@ -157,6 +191,9 @@ void TrainingSettingsForm::setSettings(const TrainingRunSettings& s)
     if (const int i = m_device->findData(s.device); i >= 0)
         m_device->setCurrentIndex(i);
     m_threads->setValue(s.threads);
+    const double weights[] = {s.supervisedWeight, s.cycleWeight, s.consistencyWeight, s.contrastiveWeight};
+    for (int i = 0; i < 4; ++i)
+        m_weights[i]->setValue(weights[i]);
 }
 
 } // namespace shellac::ui

@@ -52,6 +52,7 @@ private:
     QSpinBox* m_batch;
     QComboBox* m_device;
     QSpinBox* m_threads;
+    QDoubleSpinBox* m_weights[4]; ///< supervised, cycle, consistency, contrastive
     TrainingRunSettings m_base; ///< fields without a widget (steps per epoch, segment) kept from setSettings()
 };
 

@@ -7,6 +7,7 @@
 #include "TestSignals.h"
 
 #include "audio/AudioFileReader.h"
+#include "ml/RestorerFactory.h"
 #include "project/ProjectFile.h"
 #include "ui/FileListModel.h"
 #include "ui/MainWindow.h"
@@ -304,6 +305,34 @@ private Q_SLOTS:
         // It comes back: usable again.
         test::writeAudio(path, test::sine(1, kRate, kRate, 300, 0.3), kRate);
         QTRY_COMPARE_WITH_TIMEOUT(d->status(), EditorDocument::Status::New, 10000);
+    }
+
+    void aCheckpointIsTriedOnTheSelectionAndPromoted()
+    {
+        const QString model = ml::RestorerFactory::defaultModelPath(); // stands in for a run's checkpoint
+        if (model.isEmpty())
+            QSKIP("no bundled model in this tree");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("try-model.wav"));
+        test::writeAudio(path, tonewithClicks(1, 3.0), kRate);
+        MainWindow window;
+        window.openPaths({path});
+        waitOpened(window);
+        // A/B: no selection yet, so the 10 s from the playhead (here: the whole 3 s file).
+        QVERIFY(window.restoreController()->previewWithModel(model));
+        QCOMPARE(window.editor()->viewport()->selection(), (std::optional<FrameRange>(FrameRange{0, 3 * kRate})));
+        QTRY_VERIFY_WITH_TIMEOUT(window.editor()->isPreviewing(), 60000);
+        QCOMPARE(window.editor()->playback()->choice(), AbChoice::Restored);
+        QVERIFY(window.editor()->playback()->hasChoice(AbChoice::Original));
+        // The panel's own settings are untouched by a trial...
+        QCOMPARE(window.restorePanel()->settings().method, RestorationMethod::Dsp);
+        // ...until the model is promoted: then the panel and the project use it.
+        window.restoreController()->useModel(model);
+        QCOMPARE(window.restorePanel()->settings().method, RestorationMethod::Neural);
+        QCOMPARE(window.restorePanel()->settings().modelPath, model);
+        const QJsonObject saved = window.session()->settings().value(QStringLiteral("restore")).toObject();
+        QCOMPARE(saved.value(QStringLiteral("model")).toString(), model);
+        QCOMPARE(saved.value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
     }
 
     void exportWritesTheTakeAndNeverTheOriginal()

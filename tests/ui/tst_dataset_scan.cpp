@@ -10,9 +10,11 @@
 #include "jobs/CancellationToken.h"
 #include "jobs/ProgressReporter.h"
 #include "ui/training/DatasetScan.h"
+#include "ui/training/DatasetUnion.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +87,58 @@ private:
 class TestDatasetScan : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void severalFoldersBecomeOneViewOfLinks()
+    {
+        QTemporaryDir dir;
+        auto tone = [&](const char* relative) {
+            const QString p = QDir(dir.path()).filePath(QString::fromLatin1(relative));
+            QDir().mkpath(QFileInfo(p).absolutePath());
+            test::writeAudio(p, test::sine(1, 800, 8000, 200, 0.3), 8000);
+            return p;
+        };
+        tone("a/opera/aria.wav");
+        tone("a/loose.wav");
+        tone("b/opera/duet.wav");
+        tone("b/jazz/sides/take1.wav");
+        const QString a = dir.filePath(QStringLiteral("a")), b = dir.filePath(QStringLiteral("b"));
+        const QString view = dir.filePath(QStringLiteral("view"));
+
+        // One folder: used as it is, no view.
+        auto single = ui::DatasetUnion::make({a}, view, true);
+        QVERIFY(single);
+        QCOMPARE(single.value(), a);
+        QVERIFY(!QFileInfo::exists(view));
+
+        auto both = ui::DatasetUnion::make({a, b}, view, true);
+        QVERIFY2(both, qPrintable(both ? QString() : both.error().message()));
+        QCOMPARE(both.value(), view);
+        const QDir v(view);
+        QCOMPARE(v.entryList(QDir::Dirs | QDir::NoDotAndDotDot), (QStringList{"jazz", "opera", "unsorted"}));
+        QCOMPARE(QDir(v.filePath("opera")).entryList(QDir::Files | QDir::System), (QStringList{"1-aria.wav", "2-duet.wav"}));
+        QCOMPARE(QDir(v.filePath("jazz")).entryList(QDir::Files | QDir::System), QStringList{"2-sides-take1.wav"});
+        const QFileInfo link(v.filePath("unsorted/1-loose.wav"));
+        QVERIFY(link.isSymLink());
+        QCOMPARE(link.symLinkTarget(), QFileInfo(dir.filePath("a/loose.wav")).absoluteFilePath());
+        // The view reads like the folders themselves: the same files, the same durations.
+        auto scanned = ui::DatasetScan::scanFolder(view);
+        QVERIFY(scanned);
+        QCOMPARE(scanned.value().files, 4);
+
+        // Remade from scratch (a folder removed from the list disappears from the view), and
+        // degraded transfers go flat, without genres.
+        auto flat = ui::DatasetUnion::make({b, a}, view, false);
+        QVERIFY(flat);
+        QCOMPARE(QDir(view).entryList(QDir::Files | QDir::System).size(), 4);
+        QVERIFY(QDir(view).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+
+        // Never deletes a real file: a view folder that holds one is refused.
+        test::writeBytes(QDir(view).filePath(QStringLiteral("mine.txt")), "keep me");
+        auto refused = ui::DatasetUnion::make({a, b}, view, true);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message().contains(QStringLiteral("mine.txt")));
+        QVERIFY(QFileInfo::exists(QDir(view).filePath(QStringLiteral("mine.txt"))));
+    }
+
     void countsGenresAndUnreadableFiles()
     {
         QTemporaryDir dir;

@@ -1,5 +1,10 @@
 #include "ui/training/DatasetManager.h"
 
+#include "ui/training/DatasetUnion.h"
+
+#include <QCryptographicHash>
+#include <QStandardPaths>
+
 #include "audio/AudioFormat.h"
 #include "ui/playback/PlaybackController.h"
 #include "ui/training/DatasetAnalysis.h"
@@ -29,6 +34,12 @@
 namespace shellac::ui {
 
 namespace {
+
+/// A stable folder name for one combination of dataset folders.
+QString viewName(const QStringList& folders)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(folders.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
 
 QStringList listFolders(const QListWidget* list)
 {
@@ -108,7 +119,8 @@ DatasetManager::DatasetManager(QWidget* parent)
                               "real excerpt. Click again for the next files."));
     m_playReal->setToolTip(tr("Play the excerpt of your real degraded transfer (switches instantly while playing)."));
     m_playSynthetic->setToolTip(tr("Play the clean excerpt degraded with the measured profile (switches instantly while playing)."));
-    m_useForTraining->setToolTip(tr("Put the first clean and the first degraded folder into the training dashboard's run settings."));
+    m_useForTraining->setToolTip(tr("Put the clean and degraded folders into the training dashboard's run settings "
+                                    "(several folders of a kind are combined as links)."));
 
     auto* folders = new QWidget(this);
     auto* foldersLayout = new QVBoxLayout(folders);
@@ -185,11 +197,21 @@ DatasetManager::DatasetManager(QWidget* parent)
         const QStringList clean = cleanFolders(), degraded = degradedFolders();
         if (clean.isEmpty() || degraded.isEmpty())
             return;
+        // The trainer reads one folder of each kind: several are combined into a view of links.
+        const QString views = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                              + QStringLiteral("/training-views/") + viewName(clean + degraded);
+        auto cleanFolder = DatasetUnion::make(clean, views + QStringLiteral("/clean"), true);
+        auto degradedFolder = cleanFolder ? DatasetUnion::make(degraded, views + QStringLiteral("/degraded"), false)
+                                          : Result<QString>(cleanFolder.error());
+        if (!degradedFolder) {
+            m_trainingNote->setText(degradedFolder.error().message());
+            return;
+        }
         m_trainingNote->setText(clean.size() > 1 || degraded.size() > 1
-                                    ? tr("The trainer takes one folder of each kind: %1 and %2 were used.")
-                                          .arg(QDir::toNativeSeparators(clean.first()), QDir::toNativeSeparators(degraded.first()))
+                                    ? tr("The folders were combined (as links, nothing copied) in %1.")
+                                          .arg(QDir::toNativeSeparators(views))
                                     : QString());
-        Q_EMIT useForTraining(clean.first(), degraded.first());
+        Q_EMIT useForTraining(cleanFolder.value(), degradedFolder.value());
     });
     m_profile->setResult(nullptr);
     updateButtons();

@@ -41,8 +41,8 @@ struct AuditionExcerpts;
 ///    Original, "Synthetic" its Restored choice; switching is instant while playing. Each click
 ///    takes the next clean and degraded file and a new seed. Without an audio device the
 ///    controller's reason is shown.
-///  - Use for training: emits useForTraining() with the first folder of each side (the trainer
-///    takes one of each; a note says so when more are listed).
+///  - Use for training: emits useForTraining() with one folder of each side; the trainer takes
+///    one of each, so several are combined into a view of links (DatasetUnion) first.
 ///
 /// The folder lists and the last measured profile are saved with the project (toJson() /
 /// fromJson(); changed() on every user edit). GUI thread only.

@@ -167,11 +167,11 @@ void EditorWidget::createActions()
     m_zoomOut->setIconText(QStringLiteral("−"));
     m_zoomSelection->setIconText(tr("Sel"));
     m_zoomFit->setIconText(tr("Fit"));
-    m_showResidual = make(tr("Show &Residual Lane"), QKeySequence(Qt::CTRL | Qt::Key_R | Qt::ALT),
+    m_showResidual = make(tr("Show &Residual Lane"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
                           tr("Show what the restoration removed as its own lane"));
     m_showResidual->setCheckable(true);
     m_showResidual->setChecked(true);
-    m_logFrequency = make(tr("&Logarithmic Frequency"), QKeySequence(Qt::CTRL | Qt::Key_L | Qt::ALT),
+    m_logFrequency = make(tr("&Logarithmic Frequency"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L),
                           tr("Spectrogram frequency axis: logarithmic instead of linear"));
     m_logFrequency->setCheckable(true);
     m_logFrequency->setChecked(true);

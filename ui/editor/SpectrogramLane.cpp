@@ -64,12 +64,6 @@ struct SpectrogramLane::Private {
     double rowsBinHz = 0;
     bool rowsLog = false;
     double rowsDpr = 0;
-    // Mouse.
-    double pressX = 0;
-    std::int64_t anchor = 0;
-    bool pressed = false;
-    bool dragging = false;
-    int wheelRemainder = 0;
 };
 
 SpectrogramLane::SpectrogramLane(TimelineViewport* viewport, QWidget* parent)
@@ -432,85 +426,42 @@ void SpectrogramLane::paintLegend(QPainter& painter)
     }
 }
 
-std::int64_t SpectrogramLane::frameAtX(double x) const
-{
-    return std::clamp<std::int64_t>(std::llround(m_viewport->xToFrame(x)), 0, m_viewport->frameCount());
-}
-
 void SpectrogramLane::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton)
-        return QWidget::mousePressEvent(event);
-    const std::int64_t f = frameAtX(event->position().x());
-    d->pressed = true;
-    d->pressX = event->position().x();
-    d->dragging = bool(event->modifiers() & Qt::ShiftModifier);
-    if (d->dragging) { // extend: keep the selection's end farther from the click (or the playhead)
-        const auto sel = m_viewport->selection();
-        d->anchor = sel ? (std::abs(f - sel->start) > std::abs(f - sel->end) ? sel->start : sel->end)
-                        : m_viewport->playhead();
-        m_viewport->setSelection(d->anchor, f);
-    } else {
-        d->anchor = f;
-    }
-    event->accept();
+    if (m_gestures.press(event))
+        event->accept();
+    else
+        QWidget::mousePressEvent(event);
 }
 
 void SpectrogramLane::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!d->pressed)
-        return QWidget::mouseMoveEvent(event);
-    const double x = event->position().x();
-    d->dragging = d->dragging || std::abs(x - d->pressX) >= 3.0; // logical px before a press drags
-    if (d->dragging)
-        m_viewport->setSelection(d->anchor, frameAtX(x));
-    event->accept();
+    if (m_gestures.move(event))
+        event->accept();
+    else
+        QWidget::mouseMoveEvent(event);
 }
 
 void SpectrogramLane::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton || !d->pressed)
-        return QWidget::mouseReleaseEvent(event);
-    d->pressed = false;
-    if (!d->dragging) {
-        m_viewport->clearSelection();
-        m_viewport->setPlayhead(d->anchor);
-    }
-    d->dragging = false;
-    event->accept();
+    if (m_gestures.release(event))
+        event->accept();
+    else
+        QWidget::mouseReleaseEvent(event);
 }
 
 void SpectrogramLane::wheelEvent(QWheelEvent* event)
 {
-    const QPoint delta = event->angleDelta();
-    const bool horizontal = std::abs(delta.x()) > std::abs(delta.y());
-    if (horizontal || (event->modifiers() & Qt::ShiftModifier)) {
-        m_viewport->scrollByPixels(-double(horizontal ? delta.x() : delta.y()) / 120.0 * width() / 8.0);
-    } else {
-        d->wheelRemainder += delta.y();
-        const int steps = d->wheelRemainder / 120; // touchpads send fractions of a notch
-        d->wheelRemainder -= steps * 120;
-        if (steps != 0)
-            m_viewport->zoomSteps(-steps, m_viewport->xToFrame(event->position().x()));
-    }
+    m_gestures.wheel(event, width());
     event->accept();
 }
 
 void SpectrogramLane::keyPressEvent(QKeyEvent* event)
 {
-    const FrameRange visible = m_viewport->visibleRange();
-    const std::int64_t playhead = m_viewport->playhead();
-    const double anchor = playhead >= visible.start && playhead <= visible.end ? double(playhead)
-                                                                                : m_viewport->xToFrame(width() / 2.0);
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal: m_viewport->zoomSteps(-1, anchor); break;
-    case Qt::Key_Minus: m_viewport->zoomSteps(1, anchor); break;
-    case Qt::Key_Left: m_viewport->scrollByPixels(-width() / 8.0); break;
-    case Qt::Key_Right: m_viewport->scrollByPixels(width() / 8.0); break;
-    default: return QWidget::keyPressEvent(event);
-    }
-    event->accept();
+    if (m_gestures.key(event, width()))
+        event->accept();
+    else
+        QWidget::keyPressEvent(event);
 }
 
 } // namespace shellac::ui

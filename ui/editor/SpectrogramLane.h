@@ -3,6 +3,8 @@
 #include "ui/editor/ColourMap.h"
 
 #include <QString>
+#include "ui/editor/TimelineGestures.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -110,7 +112,6 @@ protected:
 
 private:
     struct Private;
-    std::int64_t frameAtX(double x) const;
     void paintTiles(QPainter& painter);
     void paintFrequencyAxis(QPainter& painter, const QRectF& titleRect);
     void paintLegend(QPainter& painter);
@@ -118,6 +119,7 @@ private:
     QRectF paintTitle(QPainter& painter);
 
     TimelineViewport* m_viewport;
+    TimelineGestures m_gestures{m_viewport};
     std::unique_ptr<Private> d;
 };
 

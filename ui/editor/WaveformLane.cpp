@@ -19,7 +19,6 @@ namespace shellac::ui {
 namespace {
 
 constexpr int kPollMs = 30;
-constexpr double kDragThreshold = 3.0;  // logical px before a press becomes a drag
 constexpr double kDotsFromPixels = 6.0; // pixels per sample from which samples get dots
 constexpr double kFloorDb = -60.0;      // the centre line in the dB scale
 
@@ -461,103 +460,42 @@ void WaveformLane::resizeEvent(QResizeEvent* event)
     m_viewport->setWidth(width());
 }
 
-std::int64_t WaveformLane::frameAtX(double x) const
-{
-    return std::clamp<std::int64_t>(std::llround(m_viewport->xToFrame(x)), 0, m_viewport->frameCount());
-}
-
 void WaveformLane::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton) {
+    if (m_gestures.press(event))
+        event->accept();
+    else
         QWidget::mousePressEvent(event);
-        return;
-    }
-    const double x = event->position().x();
-    const std::int64_t f = frameAtX(x);
-    m_pressed = true;
-    m_pressX = x;
-    if (event->modifiers() & Qt::ShiftModifier) {
-        // Extend: keep the selection's end farther from the click (or start at the playhead).
-        const auto sel = m_viewport->selection();
-        m_anchorFrame = sel ? (std::abs(f - sel->start) > std::abs(f - sel->end) ? sel->start : sel->end)
-                            : m_viewport->playhead();
-        m_viewport->setSelection(m_anchorFrame, f);
-        m_dragging = true;
-    } else {
-        m_anchorFrame = f;
-        m_dragging = false;
-    }
-    event->accept();
 }
 
 void WaveformLane::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!m_pressed)
-        return;
-    const double x = event->position().x();
-    if (!m_dragging && std::abs(x - m_pressX) >= kDragThreshold)
-        m_dragging = true;
-    if (m_dragging)
-        m_viewport->setSelection(m_anchorFrame, frameAtX(x));
-    event->accept();
+    if (m_gestures.move(event))
+        event->accept();
+    else
+        QWidget::mouseMoveEvent(event);
 }
 
 void WaveformLane::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (!m_pressed || event->button() != Qt::LeftButton)
-        return;
-    m_pressed = false;
-    if (!m_dragging) {
-        m_viewport->clearSelection();
-        m_viewport->setPlayhead(m_anchorFrame);
-    }
-    m_dragging = false;
-    event->accept();
+    if (m_gestures.release(event))
+        event->accept();
+    else
+        QWidget::mouseReleaseEvent(event);
 }
 
 void WaveformLane::wheelEvent(QWheelEvent* event)
 {
-    const QPoint delta = event->angleDelta();
-    const bool horizontal = std::abs(delta.x()) > std::abs(delta.y());
-    if (horizontal || (event->modifiers() & Qt::ShiftModifier)) {
-        const int d = horizontal ? delta.x() : delta.y();
-        m_viewport->scrollByPixels(-double(d) / 120.0 * width() / 8.0);
-    } else {
-        m_wheelRemainder += delta.y();
-        const int steps = m_wheelRemainder / 120; // touchpads send fractions of a notch
-        m_wheelRemainder -= steps * 120;
-        if (steps != 0)
-            m_viewport->zoomSteps(-steps, m_viewport->xToFrame(event->position().x()));
-    }
+    m_gestures.wheel(event, width());
     event->accept();
 }
 
 void WaveformLane::keyPressEvent(QKeyEvent* event)
 {
-    const FrameRange visible = m_viewport->visibleRange();
-    const std::int64_t playhead = m_viewport->playhead();
-    const double anchor = playhead >= visible.start && playhead <= visible.end
-        ? double(playhead)
-        : m_viewport->xToFrame(width() / 2.0);
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        m_viewport->zoomSteps(-1, anchor);
-        break;
-    case Qt::Key_Minus:
-        m_viewport->zoomSteps(1, anchor);
-        break;
-    case Qt::Key_Left:
-        m_viewport->scrollByPixels(-width() / 8.0);
-        break;
-    case Qt::Key_Right:
-        m_viewport->scrollByPixels(width() / 8.0);
-        break;
-    default:
+    if (m_gestures.key(event, width()))
+        event->accept();
+    else
         QWidget::keyPressEvent(event);
-        return;
-    }
-    event->accept();
 }
 
 } // namespace shellac::ui

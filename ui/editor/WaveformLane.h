@@ -2,6 +2,7 @@
 
 #include "audio/WaveformSummary.h"
 #include "eval/Metrics.h"
+#include "ui/editor/TimelineGestures.h"
 
 #include <QImage>
 #include <QString>
@@ -109,7 +110,6 @@ private:
     int channelCount() const;
     /// The faint grid line's level, linear: 0.5 (linear scale) or −12 dBFS.
     double gridLevel() const;
-    std::int64_t frameAtX(double x) const;
     void pollSummary();
     /// Fills m_columns for `channel`: column i covers frames [first + i·fpp, first + (i+1)·fpp).
     /// Returns false (and sets m_rawError) when raw samples could not be read.
@@ -133,12 +133,7 @@ private:
     std::vector<WaveformColumn> m_columns;
     QImage m_canvas; // one channel's columns at device resolution, reused between paints
 
-    // Mouse gesture state.
-    bool m_pressed = false;
-    bool m_dragging = false;
-    double m_pressX = 0;
-    std::int64_t m_anchorFrame = 0;
-    int m_wheelRemainder = 0;
+    TimelineGestures m_gestures{m_viewport};
 };
 
 } // namespace shellac::ui

@@ -36,6 +36,8 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace shellac::ui {
 
 MainWindow::MainWindow(QWidget* parent)
@@ -212,8 +214,10 @@ void MainWindow::connectSession()
             m_undo->addStack(m_session->document(i)->undoStack());
         loadRestoreSettings();
         showDocument(-1);
+        // Back to the file that was open when the project was saved.
+        const int current = m_session->uiState().value(QStringLiteral("current_file")).toInt(0);
         if (m_session->documentCount() > 0)
-            m_table->selectionModel()->setCurrentIndex(m_files->index(0, 0),
+            m_table->selectionModel()->setCurrentIndex(m_files->index(std::clamp(current, 0, m_session->documentCount() - 1), 0),
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     });
     connect(m_session, &ProjectSession::documentStatusChanged, this, [this](EditorDocument* d) {
@@ -247,6 +251,11 @@ void MainWindow::showDocument(int row)
         return;
     m_editor->setDocument(d);
     m_undo->setActiveStack(d ? d->undoStack() : nullptr);
+    if (d) {
+        QJsonObject state = m_session->uiState();
+        state.insert(QStringLiteral("current_file"), row);
+        m_session->setUiState(state);
+    }
     m_checklist->setChecklist(d ? d->checklist() : ListeningChecklist{}, d ? d->fileName() : QString());
 }
 

@@ -185,6 +185,7 @@ bool ProjectController::confirmClose()
     if (answer == QMessageBox::Save)
         return saveProjectAs();
     (void)m_session->flush(true);
+    m_session->discardTakes(); // nothing will refer to them again
     return true;
 }
 

@@ -307,6 +307,11 @@ QString ProjectSession::takesFolder() const
     return folder;
 }
 
+void ProjectSession::discardTakes()
+{
+    QDir(takesFolder()).removeRecursively();
+}
+
 QString ProjectSession::recoveryFolder()
 {
     return QDir::cleanPath(appDataFolder() + QStringLiteral("/recovery"));

@@ -78,6 +78,9 @@ public:
     /// takes/UUID for every project, so that takes survive restarts and never sit beside the
     /// originals.
     QString takesFolder() const;
+    /// Deletes this project's takes folder (an untitled project the user chose not to save:
+    /// nothing refers to its takes any more). Never touches an original.
+    void discardTakes();
     /// Where untitled projects autosave; one file per project uuid.
     static QString recoveryFolder();
     /// Recovery files left behind by a previous run that ended without a clean close.

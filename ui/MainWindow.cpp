@@ -279,6 +279,8 @@ void MainWindow::showTrainingDashboard()
         m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
         m_trainingDock->setWidget(m_training);
         addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+        if (m_datasetsDock) // side by side they would need more than a screen's width
+            tabifyDockWidget(m_datasetsDock, m_trainingDock);
         connectTrainingDashboard();
     }
     m_trainingDock->show();
@@ -319,6 +321,8 @@ void MainWindow::showDatasetManager()
         m_datasetsDock->setObjectName(QStringLiteral("datasetsDock"));
         m_datasetsDock->setWidget(m_datasets);
         addDockWidget(Qt::BottomDockWidgetArea, m_datasetsDock);
+        if (m_trainingDock)
+            tabifyDockWidget(m_trainingDock, m_datasetsDock);
         const auto load = [this] {
             if (Status s = m_datasets->fromJson(m_session->settings().value(QStringLiteral("datasets")).toObject()); !s)
                 statusBar()->showMessage(tr("The project's dataset folders could not be read (%1)").arg(s.error().message()), 15000);

@@ -237,8 +237,10 @@ QWidget* DatasetManager::createFolderBox(const QString& title, const QString& to
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(list);
     layout->addLayout(buttons);
-    connect(add, &QPushButton::clicked, this, [this, title, clean] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of %1").arg(title.toLower()));
+    connect(add, &QPushButton::clicked, this, [this, clean] {
+        // Whole sentences, not a lower-cased title: German capitalises nouns.
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, clean ? tr("Add a folder of clean music") : tr("Add a folder of real degraded transfers"));
         if (!folder.isEmpty())
             clean ? addCleanFolder(folder) : addDegradedFolder(folder);
     });

@@ -1133,10 +1133,6 @@
         <translation>Den ausgewählten Ordner aus der Liste entfernen (auf dem Datenträger wird nichts gelöscht).</translation>
     </message>
     <message>
-        <source>Add a folder of %1</source>
-        <translation>Ordner hinzufügen: %1</translation>
-    </message>
-    <message>
         <source>The degraded folders changed: click Analyse to measure them.</source>
         <translation>Die beschädigten Ordner haben sich geändert: Auf „Analysieren“ klicken, um sie zu messen.</translation>
     </message>
@@ -1210,6 +1206,14 @@
     <message>
         <source>Measured profile restored from the project.</source>
         <translation>Gemessenes Profil aus dem Projekt wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Add a folder of clean music</source>
+        <translation>Ordner mit sauberer Musik hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a folder of real degraded transfers</source>
+        <translation>Ordner mit echten beschädigten Überspielungen hinzufügen</translation>
     </message>
 </context>
 <context>

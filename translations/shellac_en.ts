@@ -1133,10 +1133,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add a folder of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The degraded folders changed: click Analyse to measure them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,6 +1205,14 @@
     </message>
     <message>
         <source>Measured profile restored from the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of clean music</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of real degraded transfers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

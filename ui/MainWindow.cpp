@@ -271,16 +271,23 @@ QList<EditorDocument*> MainWindow::selectedDocuments() const
     return documents;
 }
 
+QDockWidget* MainWindow::addBottomDock(const QString& title, const QString& objectName, QWidget* widget)
+{
+    QDockWidget* existing = m_trainingDock ? m_trainingDock : m_datasetsDock;
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (existing) // side by side the training docks would need more than a screen's width
+        tabifyDockWidget(existing, dock);
+    return dock;
+}
+
 void MainWindow::showTrainingDashboard()
 {
     if (m_trainingDock == nullptr) {
         m_training = new TrainingDashboard;
-        m_trainingDock = new QDockWidget(tr("Training"), this);
-        m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
-        m_trainingDock->setWidget(m_training);
-        addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
-        if (m_datasetsDock) // side by side they would need more than a screen's width
-            tabifyDockWidget(m_datasetsDock, m_trainingDock);
+        m_trainingDock = addBottomDock(tr("Training"), QStringLiteral("trainingDock"), m_training);
         connectTrainingDashboard();
     }
     m_trainingDock->show();
@@ -317,12 +324,7 @@ void MainWindow::showDatasetManager()
 {
     if (m_datasetsDock == nullptr) {
         m_datasets = new DatasetManager;
-        m_datasetsDock = new QDockWidget(tr("Datasets"), this);
-        m_datasetsDock->setObjectName(QStringLiteral("datasetsDock"));
-        m_datasetsDock->setWidget(m_datasets);
-        addDockWidget(Qt::BottomDockWidgetArea, m_datasetsDock);
-        if (m_trainingDock)
-            tabifyDockWidget(m_trainingDock, m_datasetsDock);
+        m_datasetsDock = addBottomDock(tr("Datasets"), QStringLiteral("datasetsDock"), m_datasets);
         const auto load = [this] {
             if (Status s = m_datasets->fromJson(m_session->settings().value(QStringLiteral("datasets")).toObject()); !s)
                 statusBar()->showMessage(tr("The project's dataset folders could not be read (%1)").arg(s.error().message()), 15000);

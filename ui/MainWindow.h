@@ -69,6 +69,8 @@ private:
     void createDocks();
     void createMenus();
     void connectSession();
+    /// A dock at the bottom, tabbed with the other training dock when that one exists.
+    QDockWidget* addBottomDock(const QString& title, const QString& objectName, QWidget* widget);
     /// Training settings saved with the project; checkpoints previewed and promoted in the editor.
     void connectTrainingDashboard();
     void showOpenDialog();

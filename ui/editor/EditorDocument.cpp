@@ -55,11 +55,22 @@ EditorDocument::Status EditorDocument::status() const
         return Status::Missing;
     if (!m_opened)
         return Status::Opening;
+    switch (projectStatus()) {
+    case EntryStatus::Restoring: return Status::Restoring;
+    case EntryStatus::Checked: return Status::Checked;
+    case EntryStatus::Restored: return Status::Restored;
+    case EntryStatus::New: break;
+    }
+    return Status::New;
+}
+
+EntryStatus EditorDocument::projectStatus() const
+{
     if (m_restoring)
-        return Status::Restoring;
+        return EntryStatus::Restoring;
     if (m_checklist.isComplete())
-        return Status::Checked;
-    return m_current >= 0 ? Status::Restored : Status::New;
+        return EntryStatus::Checked;
+    return m_current >= 0 ? EntryStatus::Restored : EntryStatus::New;
 }
 
 QString EditorDocument::statusText() const

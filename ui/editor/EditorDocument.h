@@ -41,6 +41,9 @@ public:
     QString fileName() const;
 
     Status status() const;
+    /// Where the work on the file stands, as the project file stores it (the file's own state —
+    /// opening, unreadable, missing — left out): restoring, checked, restored or new.
+    EntryStatus projectStatus() const;
     /// The status as the file list shows it ("restoring 42 %", the error text, ...).
     QString statusText() const;
     /// Why the file cannot be used (unreadable or missing), empty otherwise.

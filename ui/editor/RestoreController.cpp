@@ -209,10 +209,10 @@ void RestoreController::onJobFinished(const QString& id, const RestoreJobResult&
     d->setRestoring(false);
     switch (result.outcome) {
     case RestoreOutcome::Succeeded: {
+        // What ran, from the job's own report (the panel may have changed since it was queued).
         AppliedTake take;
-        const RestorationSettings settings = m_panel->settings();
         take.settings = result.report.value(QStringLiteral("restoration_settings")).toObject();
-        take.method = result.report.value(QStringLiteral("method")).toString(restorationMethodName(settings.method));
+        take.method = result.report.value(QStringLiteral("method")).toString();
         take.restoredPath = result.outputPath;
         take.residualPath = result.residualPath;
         take.reportPath = result.reportPath;

@@ -24,15 +24,6 @@ QString appDataFolder()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 }
 
-EntryStatus entryStatus(const EditorDocument& document)
-{
-    if (document.checklist().isComplete())
-        return EntryStatus::Checked;
-    if (document.isRestoring())
-        return EntryStatus::Restoring;
-    return document.currentTakeIndex() >= 0 ? EntryStatus::Restored : EntryStatus::New;
-}
-
 } // namespace
 
 ProjectSession::ProjectSession(QObject* parent)
@@ -173,7 +164,7 @@ Project ProjectSession::snapshot() const
     for (const EditorDocument* d : m_documents) {
         ProjectEntry entry;
         entry.originalPath = d->path();
-        entry.status = entryStatus(*d);
+        entry.status = d->projectStatus();
         entry.takes = d->takes();
         entry.currentTake = d->currentTakeIndex();
         entry.checklist = d->checklist();

@@ -50,7 +50,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_checklist(new ChecklistPanel(this)),
       m_restore(new RestoreController(m_session, m_editor, m_restorePanel, this)),
       m_project(new ProjectController(m_session, this, this)),
-      m_undo(new QUndoGroup(this))
+      m_undo(new QUndoGroup(this)),
+      m_counts(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -75,6 +76,8 @@ MainWindow::MainWindow(QWidget* parent)
         box->setWindowModality(Qt::WindowModal);
         box->open();
     });
+    // File counts stay at the right; messages (restored, exported, errors) come and go at the left.
+    statusBar()->addPermanentWidget(m_counts);
     statusBar()->showMessage(tr("Ready"));
     updateTitle();
 
@@ -417,7 +420,7 @@ void MainWindow::updateStatus()
         text += QStringLiteral(" · ") + tr("%n checked", nullptr, checked);
     if (failed > 0)
         text += QStringLiteral(" · ") + tr("%n could not be read (see the Status column)", nullptr, failed);
-    statusBar()->showMessage(text);
+    m_counts->setText(text);
 }
 
 void MainWindow::updateTitle()

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QLabel;
 class QTableView;
 class QUndoGroup;
 
@@ -98,6 +99,7 @@ private:
     TrainingDashboard* m_training = nullptr;
     QDockWidget* m_datasetsDock = nullptr;
     DatasetManager* m_datasets = nullptr;
+    QLabel* m_counts; ///< "3 file(s) open · 1 checked" in the status bar
     bool m_applyingSettings = false;
 };
 

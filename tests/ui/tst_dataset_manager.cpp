@@ -30,6 +30,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -265,6 +266,28 @@ private Q_SLOTS:
         QVERIFY(m.cleanFolders().isEmpty());
         QVERIFY(!m.measuredProfile().has_value());
         QCOMPARE(m.toJson(), (QJsonObject{{QStringLiteral("clean"), QJsonArray{}}, {QStringLiteral("degraded"), QJsonArray{}}}));
+    }
+
+    void severalFoldersAreCombinedForTheTrainer()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the link views go to a test data folder
+        DatasetManager m;
+        m.addCleanFolder(path("clean"));
+        m.addCleanFolder(path("degraded")); // any second folder of audio
+        m.addDegradedFolder(path("degraded"));
+        QSignalSpy used(&m, &DatasetManager::useForTraining);
+        m.useForTrainingButton()->click();
+        QVERIFY(!m.useForTrainingButton()->isEnabled()); // combining runs on a worker
+        QTRY_COMPARE_WITH_TIMEOUT(used.count(), 1, 20000);
+        const QString cleanView = used.at(0).at(0).toString();
+        QVERIFY(cleanView.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)));
+        QCOMPARE(used.at(0).at(1).toString(), path("degraded")); // one folder: used as it is
+        const auto views = ui::DatasetScan::scanFolder(cleanView);
+        const auto first = ui::DatasetScan::scanFolder(path("clean"));
+        const auto second = ui::DatasetScan::scanFolder(path("degraded"));
+        QVERIFY(views && first && second);
+        QCOMPARE(views.value().files, first.value().files + second.value().files);
+        QVERIFY(m.useForTrainingButton()->isEnabled());
     }
 
     void mainWindowStoresDatasetsAndFillsTheTrainingForm()

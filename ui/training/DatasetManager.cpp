@@ -29,6 +29,7 @@
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace shellac::ui {
@@ -197,21 +198,36 @@ DatasetManager::DatasetManager(QWidget* parent)
         const QStringList clean = cleanFolders(), degraded = degradedFolders();
         if (clean.isEmpty() || degraded.isEmpty())
             return;
-        // The trainer reads one folder of each kind: several are combined into a view of links.
-        const QString views = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-                              + QStringLiteral("/training-views/") + viewName(clean + degraded);
-        auto cleanFolder = DatasetUnion::make(clean, views + QStringLiteral("/clean"), true);
-        auto degradedFolder = cleanFolder ? DatasetUnion::make(degraded, views + QStringLiteral("/degraded"), false)
-                                          : Result<QString>(cleanFolder.error());
-        if (!degradedFolder) {
-            m_trainingNote->setText(degradedFolder.error().message());
+        if (clean.size() == 1 && degraded.size() == 1) {
+            m_trainingNote->clear();
+            Q_EMIT useForTraining(clean.first(), degraded.first());
             return;
         }
-        m_trainingNote->setText(clean.size() > 1 || degraded.size() > 1
-                                    ? tr("The folders were combined (as links, nothing copied) in %1.")
-                                          .arg(QDir::toNativeSeparators(views))
-                                    : QString());
-        Q_EMIT useForTraining(cleanFolder.value(), degradedFolder.value());
+        // The trainer reads one folder of each kind: several are combined into a view of links,
+        // on a worker (walking big folders must not freeze the window).
+        const QString views = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                              + QStringLiteral("/training-views/") + viewName(clean + degraded);
+        m_useForTraining->setEnabled(false);
+        m_trainingNote->setText(tr("Combining the folders…"));
+        auto* watcher = new QFutureWatcher<std::pair<Result<QString>, Result<QString>>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, views] {
+            const auto [cleanFolder, degradedFolder] = watcher->result();
+            watcher->deleteLater();
+            updateButtons();
+            for (const Result<QString>* r : {&cleanFolder, &degradedFolder})
+                if (!*r) {
+                    m_trainingNote->setText(r->error().message());
+                    return;
+                }
+            m_trainingNote->setText(tr("The folders were combined (as links, nothing copied) in %1.")
+                                        .arg(QDir::toNativeSeparators(views)));
+            Q_EMIT useForTraining(cleanFolder.value(), degradedFolder.value());
+        });
+        m_unionJob = QtConcurrent::run([clean, degraded, views] {
+            return std::pair(DatasetUnion::make(clean, views + QStringLiteral("/clean"), true),
+                             DatasetUnion::make(degraded, views + QStringLiteral("/degraded"), false));
+        });
+        watcher->setFuture(m_unionJob);
     });
     m_profile->setResult(nullptr);
     updateButtons();
@@ -220,6 +236,7 @@ DatasetManager::DatasetManager(QWidget* parent)
 DatasetManager::~DatasetManager()
 {
     m_auditionJob.waitForFinished(); // it posts to this object
+    m_unionJob.waitForFinished();
 }
 
 QWidget* DatasetManager::createFolderBox(const QString& title, const QString& tooltip, QListWidget* list, bool clean)

@@ -4,6 +4,8 @@
 #include "degrade/ArtifactAnalyzer.h"
 
 #include <QFuture>
+
+#include <utility>
 #include <QJsonObject>
 #include <QStringList>
 #include <QWidget>
@@ -151,6 +153,7 @@ private:
     std::optional<degrade::AnalysisResult> m_measured;
     int m_scannedCleanCount = 0; // the first folders of the running or last scan that are clean
     QFuture<void> m_auditionJob; // waited for on destruction
+    QFuture<std::pair<Result<QString>, Result<QString>>> m_unionJob; // the link views; waited for too
     int m_auditionCount = 0;
 };
 

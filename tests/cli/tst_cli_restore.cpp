@@ -70,14 +70,6 @@ bool allFinite(const AudioBlock& b)
     return true;
 }
 
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 } // namespace
 
 class TestCliRestore : public QObject {
@@ -112,7 +104,7 @@ private Q_SLOTS:
             for (std::int64_t i = 0; i < out.frames(); i += 97) // residual = input - output
                 QVERIFY(std::abs(res.channel(c)[std::size_t(i)] - (clicked.channel(c)[std::size_t(i)] - out.channel(c)[std::size_t(i)])) < 1e-5f);
         }
-        const QJsonObject report = readJson(path(QStringLiteral("report.json")));
+        const QJsonObject report = test::readJson(path(QStringLiteral("report.json")));
         QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("dsp"));
         QCOMPARE(report.value(QStringLiteral("sample_rate")).toInt(), rate);
         QVERIFY(report.value(QStringLiteral("realtime_factor")).toDouble() > 0);
@@ -141,7 +133,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("restoring with the project's settings: ") + settings.summary()), qPrintable(run.err));
         QStringList stageNames;
-        for (const QJsonValue& s : readJson(path(QStringLiteral("project-report.json"))).value(QStringLiteral("stages")).toArray())
+        for (const QJsonValue& s : test::readJson(path(QStringLiteral("project-report.json"))).value(QStringLiteral("stages")).toArray())
             stageNames << s.toObject().value(QStringLiteral("name")).toString();
         QVERIFY2(!stageNames.contains(QStringLiteral("declick")) && !stageNames.contains(QStringLiteral("dehiss")),
                  qPrintable(stageNames.join(u',')));

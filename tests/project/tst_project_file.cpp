@@ -1,6 +1,7 @@
 // ProjectFile and ListeningChecklist: exact round trips, relocation after a move, one clear
 // message per bad input (and the bad file left as it was), atomic and guarded saves.
 
+#include "TestSignals.h"
 #include "project/ProjectFile.h"
 
 #include <QDir>
@@ -23,12 +24,6 @@ using Question = ListeningChecklist::Question;
 namespace {
 
 const QDateTime kT0 = QDateTime::fromString(QStringLiteral("2026-11-30T08:15:42.125Z"), Qt::ISODateWithMs);
-
-QByteArray readBytes(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-}
 
 bool writeBytes(const QString& path, const QByteArray& bytes)
 {
@@ -188,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(info.missingPaths.size(), 1 + 3 + 1 + 3 + 1); // nothing was created on disk
 
         // The file itself: tagged, versioned, pretty, relative paths beside the absolute ones.
-        const QByteArray bytes = readBytes(path);
+        const QByteArray bytes = test::readBytes(path);
         QVERIFY(bytes.contains("\n    \"entries\""));
         const QJsonObject root = QJsonDocument::fromJson(bytes).object();
         QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("shellac-project"));
@@ -254,7 +249,7 @@ private Q_SLOTS:
         p.entries = {e};
         const QString path = dir.filePath(QStringLiteral("p.shellac"));
         QVERIFY(ProjectFile::save(path, p).ok());
-        QVERIFY(readBytes(path).contains("\"restoring\"")); // saved as it was
+        QVERIFY(test::readBytes(path).contains("\"restoring\"")); // saved as it was
         auto loaded = ProjectFile::load(path);
         QVERIFY(loaded.ok());
         QCOMPARE(ProjectFile::statusKey(loaded.value().entries[0].status), expected);
@@ -334,7 +329,7 @@ private Q_SLOTS:
         const Status refused = ProjectFile::save(path, mine);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().reason.contains(QStringLiteral("it was not replaced")), qPrintable(refused.error().message()));
-        QCOMPARE(readBytes(path), content);
+        QCOMPARE(test::readBytes(path), content);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("bad.shellac")});
 
         // Only an explicit replace writes over it.
@@ -372,7 +367,7 @@ private Q_SLOTS:
                                        "The file was not changed."));
         // Same uuid, but a newer version: our older writer must not downgrade it.
         QVERIFY(!ProjectFile::save(path, p).ok());
-        QCOMPARE(readBytes(path), bytes);
+        QCOMPARE(test::readBytes(path), bytes);
     }
 
     void guardedReplace()
@@ -386,14 +381,14 @@ private Q_SLOTS:
         QVERIFY(ProjectFile::save(path, mine).ok());           // same project: an update
         QCOMPARE(ProjectFile::load(path).value().entries.size(), std::size_t(1));
 
-        const QByteArray before = readBytes(path);
+        const QByteArray before = test::readBytes(path);
         const Project other = Project::createNew(kT0);
         const Status refused = ProjectFile::save(path, other);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().reason,
                  QStringLiteral("already exists and holds another Shellac project (uuid %1); it was not replaced")
                      .arg(mine.uuid.toString(QUuid::WithoutBraces)));
-        QCOMPARE(readBytes(path), before);
+        QCOMPARE(test::readBytes(path), before);
         QVERIFY(ProjectFile::save(path, other, ProjectFile::SaveMode::Replace).ok());
         QCOMPARE(ProjectFile::load(path).value().uuid, other.uuid);
 
@@ -408,11 +403,11 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("old.shellac"));
         const Project p = Project::createNew(kT0);
         QVERIFY(ProjectFile::save(file, p).ok());
-        const QByteArray before = readBytes(file);
+        const QByteArray before = test::readBytes(file);
         const Status failed = ProjectFile::save(file + QStringLiteral("/new.shellac"), p);
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().reason, QStringLiteral("%1 is a file, not a folder; nothing was written").arg(file));
-        QCOMPARE(readBytes(file), before);
+        QCOMPARE(test::readBytes(file), before);
         const Status noFolder = ProjectFile::save(dir.filePath(QStringLiteral("gone/new.shellac")), p);
         QVERIFY(!noFolder.ok());
         QVERIFY(noFolder.error().reason.contains(QStringLiteral("does not exist")));
@@ -426,7 +421,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("p.shellac"));
         Project p = richProject(dir.path());
         QVERIFY(ProjectFile::save(path, p).ok());
-        const QByteArray before = readBytes(path);
+        const QByteArray before = test::readBytes(path);
         QVERIFY(before.size() < 32 * 1024);
 
         p.entries[0].checklist.setNotes(QString(200 * 1024, QLatin1Char('x')));
@@ -443,7 +438,7 @@ private Q_SLOTS:
         QVERIFY(!failed.ok());
         QVERIFY2(failed.error().reason.contains(QStringLiteral("the previous file is unchanged")),
                  qPrintable(failed.error().message()));
-        QCOMPARE(readBytes(path), before);
+        QCOMPARE(test::readBytes(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("p.shellac")});
         QVERIFY(ProjectFile::load(path).ok());
     }
@@ -453,7 +448,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.shellac"));
         QVERIFY(ProjectFile::save(path, richProject(dir.path())).ok());
-        const QByteArray before = readBytes(path);
+        const QByteArray before = test::readBytes(path);
         const auto searchable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                 | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
@@ -479,7 +474,7 @@ private Q_SLOTS:
             QVERIFY2(child.exitCode() == 0, qPrintable(out));
             QVERIFY2(out.contains(QStringLiteral("p.shellac: cannot be written (")), qPrintable(out));
         }
-        QCOMPARE(readBytes(path), before);
+        QCOMPARE(test::readBytes(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("p.shellac")});
     }
 };

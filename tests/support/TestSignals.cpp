@@ -3,6 +3,7 @@
 #include "audio/AudioFileReader.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 #include <QtEndian>
 
@@ -99,6 +100,17 @@ void writeBytes(const QString& path, const QByteArray& bytes)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         QFAIL(qPrintable(QStringLiteral("cannot write fixture %1").arg(path)));
     file.write(bytes);
+}
+
+QByteArray readBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+}
+
+QJsonObject readJson(const QString& path)
+{
+    return QJsonDocument::fromJson(readBytes(path)).object();
 }
 
 double snrDb(std::span<const float> reference, std::span<const float> test, std::size_t begin, std::size_t end)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "audio/AudioBlock.h"
 #include "audio/AudioFileWriter.h"
 
@@ -28,6 +30,12 @@ QByteArray riffChunk(const char id[4], const QByteArray& payload);
 
 /// Writes raw bytes to a file (fails the calling test on error).
 void writeBytes(const QString& path, const QByteArray& bytes);
+
+/// A file's bytes, or "<unreadable>" when it cannot be read (so a comparison fails visibly).
+QByteArray readBytes(const QString& path);
+
+/// A JSON file's top-level object; empty when the file cannot be read or is not an object.
+QJsonObject readJson(const QString& path);
 
 /// 10*log10(signal power / error power) over [begin, end) of two equally long channels.
 double snrDb(std::span<const float> reference, std::span<const float> test, std::size_t begin, std::size_t end);

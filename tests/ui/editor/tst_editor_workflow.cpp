@@ -96,7 +96,7 @@ private Q_SLOTS:
         test::writeAudio(good, tonewithClicks(1, 3.0), kRate);
         const QString broken = dir.filePath(QStringLiteral("side-b.wav"));
         test::writeBytes(broken, "RIFF but not really a wave file");
-        const QByteArray originalBytes = [&] { QFile f(good); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray originalBytes = test::readBytes(good);
 
         MainWindow window;
         window.show();
@@ -146,9 +146,7 @@ private Q_SLOTS:
         QVERIFY(window.editor()->playback()->hasChoice(AbChoice::Restored));
 
         // The original was never written to.
-        QFile f(good);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), originalBytes);
+        QCOMPARE(test::readBytes(good), originalBytes);
     }
 
     void abSwitchingKeepsThePosition()
@@ -260,9 +258,7 @@ private Q_SLOTS:
         // The session kept what it had, and never adopted (so never autosaves over) the bad file.
         QCOMPARE(window.session()->documentCount(), 1);
         QVERIFY(window.session()->projectPath().isEmpty());
-        QFile f(projectPath);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), bytes);
+        QCOMPARE(test::readBytes(projectPath), bytes);
     }
 
     void cancelLeavesNoPartialTake()

@@ -75,14 +75,6 @@ QStringList partFiles(const QString& dir)
     return QDir(dir).entryList({QStringLiteral("*part*")}, QDir::Files | QDir::Hidden);
 }
 
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 } // namespace
 
 class TestRestoreQueue : public QObject {
@@ -159,7 +151,7 @@ private Q_SLOTS:
                     removedEnergy += double(expected) * expected;
                 }
             QVERIFY(removedEnergy > 0.0); // it did restore something (the clicks)
-            const QJsonObject report = readJson(r.reportPath);
+            const QJsonObject report = test::readJson(r.reportPath);
             QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("dsp"));
             QCOMPARE(report.value(QStringLiteral("input")).toString(), jobs[std::size_t(i)].inputPath);
             QCOMPARE(report.value(QStringLiteral("output")).toString(), r.outputPath);
@@ -325,7 +317,7 @@ private Q_SLOTS:
                                          std::pair{QStringLiteral("hybrid"), QStringLiteral("hybrid")}}) {
             const RestoreJobResult* r = rec.result(id);
             QVERIFY2(r->outcome == RestoreOutcome::Succeeded, qPrintable(r->message));
-            const QJsonObject report = readJson(r->reportPath);
+            const QJsonObject report = test::readJson(r->reportPath);
             QCOMPARE(report.value(QStringLiteral("method")).toString(), method);
             QCOMPARE(report.value(QStringLiteral("model_file")).toString(), model);
             QCOMPARE(test::readAudio(r->outputPath).frames(), std::int64_t(2 * kRate));

@@ -112,6 +112,51 @@ int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overw
     return ExitCode::kOk;
 }
 
+/// The restorer --method and the stage options ask for (no --project). Returns ExitCode::kOk,
+/// or the exit code of the usage error or failure it reported.
+int choiceFromOptions(const QCommandLineParser& parser, const QString& command, CliContext& context, MethodChoice& choice)
+{
+    const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
+    if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
+        return context.usageError(command, QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
+    if (method == u"auto" && !parser.isSet(opt("quiet")))
+        context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
+                         "the hybrid gains 0.2-0.4 dB more in the median but does up to 4.9 dB worse on single files; "
+                         "use --method hybrid to choose it" << Qt::endl;
+    const bool usesModel = method == u"neural" || method == u"hybrid";
+    if (method == u"neural")
+        if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
+            return context.usageError(command, QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
+                                                             "combined with --method neural").arg(conflict));
+    if (usesModel) {
+        auto neural = parseNeuralSettings(parser);
+        if (!neural)
+            return context.usageError(command, neural.error().message());
+        choice.neural = neural.value();
+        const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
+        if (modelPath.isEmpty())
+            return context.usageError(command, opt("no model given and no bundled default model found; train one with "
+                                                  "shellac-cli train or pass --model"));
+        ml::initialiseTorchRuntime();
+        auto model = ml::NeuralModel::load(modelPath);
+        if (!model)
+            return context.fail(model.error());
+        choice.model = std::move(model).value();
+        choice.hybrid = method == u"hybrid";
+    } else {
+        for (const char* neuralOnly : {"model", "mix"})
+            if (parser.isSet(opt(neuralOnly)))
+                return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
+    }
+    if (method != u"neural") {
+        auto settings = parseDspSettings(parser);
+        if (!settings)
+            return context.usageError(command, settings.error().message());
+        choice.dsp = settings.value();
+    }
+    return ExitCode::kOk;
+}
+
 } // namespace
 
 QString RestoreCommand::summary() const
@@ -205,45 +250,8 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
         choice = std::move(fromProject).value();
         if (!parser.isSet(opt("quiet")))
             context.err() << "restoring with the project's settings: " << summary << Qt::endl;
-    } else {
-        const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
-        if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
-            return context.usageError(name(), QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
-        if (method == u"auto" && !parser.isSet(opt("quiet")))
-            context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
-                             "the hybrid gains 0.2-0.4 dB more in the median but does up to 4.9 dB worse on single files; "
-                             "use --method hybrid to choose it" << Qt::endl;
-        const bool usesModel = method == u"neural" || method == u"hybrid";
-        if (method == u"neural")
-            if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
-                return context.usageError(name(), QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
-                                                                 "combined with --method neural").arg(conflict));
-        if (usesModel) {
-            auto neural = parseNeuralSettings(parser);
-            if (!neural)
-                return context.usageError(name(), neural.error().message());
-            choice.neural = neural.value();
-            const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
-            if (modelPath.isEmpty())
-                return context.usageError(name(), opt("no model given and no bundled default model found; train one with "
-                                                      "shellac-cli train or pass --model"));
-            ml::initialiseTorchRuntime();
-            auto model = ml::NeuralModel::load(modelPath);
-            if (!model)
-                return context.fail(model.error());
-            choice.model = std::move(model).value();
-            choice.hybrid = method == u"hybrid";
-        } else {
-            for (const char* neuralOnly : {"model", "mix"})
-                if (parser.isSet(opt(neuralOnly)))
-                    return context.usageError(name(), QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
-        }
-        if (method != u"neural") {
-            auto settings = parseDspSettings(parser);
-            if (!settings)
-                return context.usageError(name(), settings.error().message());
-            choice.dsp = settings.value();
-        }
+    } else if (const int code = choiceFromOptions(parser, name(), context, choice); code != ExitCode::kOk) {
+        return code;
     }
 
     const QString input = inputs.first();

@@ -368,8 +368,12 @@ void EditorWidget::refreshLanes()
 
     QString error;
     const QString wavePath = showRestored ? take->restoredPath : m_document->path();
-    m_wave->setSummary(summaryFor(wavePath, &error));
-    m_wave->setErrorText(error);
+    // Unchanged files keep their lanes' state (raw-sample window, pending tiles): A/B switching
+    // calls this on every key press.
+    if (const auto summary = summaryFor(wavePath, &error); summary != m_wave->summary() || !error.isEmpty()) {
+        m_wave->setSummary(summary);
+        m_wave->setErrorText(error);
+    }
     m_wave->setTitle(showRestored ? tr("Restored") : (m_previewing && choice != AbChoice::Original)
                                                          ? tr("Original (preview plays inside the selection)")
                                                          : tr("Original"));
@@ -379,8 +383,10 @@ void EditorWidget::refreshLanes()
     m_residual->setVisible(residualVisible);
     if (residualVisible) {
         error.clear();
-        m_residual->setSummary(summaryFor(take->residualPath, &error));
-        m_residual->setErrorText(error);
+        if (const auto summary = summaryFor(take->residualPath, &error); summary != m_residual->summary() || !error.isEmpty()) {
+            m_residual->setSummary(summary);
+            m_residual->setErrorText(error);
+        }
         m_residual->setMarkers(m_document->clicks());
     }
 
@@ -393,7 +399,8 @@ void EditorWidget::refreshLanes()
         spectrogramPath = take->residualPath;
         spectrogramTitle = tr("Spectrogram: Residual");
     }
-    m_spectrogram->setSource(spectrogramPath);
+    if (spectrogramPath != m_spectrogram->source())
+        m_spectrogram->setSource(spectrogramPath);
     m_spectrogram->setTitle(spectrogramTitle);
     refreshPositionLabel();
 }

@@ -17,6 +17,7 @@
 #include "ui/editor/RestoreController.h"
 #include "ui/editor/RestorePanel.h"
 #include "ui/editor/RestoreQueue.h"
+#include "ui/editor/SpectrogramLane.h"
 #include "ui/editor/TimelineViewport.h"
 #include "ui/editor/WaveformLane.h"
 #include "ui/playback/PlaybackController.h"
@@ -172,6 +173,16 @@ private Q_SLOTS:
         editor->choiceAction(AbChoice::Original)->trigger();
         QCOMPARE(editor->playback()->choice(), AbChoice::Original);
         QCOMPARE(editor->playback()->position(), std::int64_t(31'234));
+        // The lanes show what is heard: the waveform and spectrogram follow the choice.
+        const AppliedTake* take = window.currentDocument()->currentTake();
+        QCOMPARE(editor->waveformLane()->summary()->path(), path);
+        QCOMPARE(editor->spectrogramLane()->source(), path);
+        editor->choiceAction(AbChoice::Restored)->trigger();
+        QCOMPARE(editor->waveformLane()->summary()->path(), take->restoredPath);
+        QCOMPARE(editor->spectrogramLane()->source(), take->restoredPath);
+        editor->choiceAction(AbChoice::Residual)->trigger();
+        QCOMPARE(editor->spectrogramLane()->source(), take->residualPath);
+        QCOMPARE(editor->residualLane()->summary()->path(), take->residualPath);
     }
 
     void checklistAndTakesSurviveSaveAndLoad()

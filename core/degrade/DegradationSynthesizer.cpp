@@ -2,6 +2,7 @@
 
 #include "audio/AudioFormat.h"
 #include "audio/Decibels.h"
+#include "degrade/ImpulseShape.h"
 
 #include <QObject>
 
@@ -525,36 +526,11 @@ std::shared_ptr<const std::vector<float>> DegradationSynthesizer::Impl::render(R
 {
     const double skew = std::pow(2.0, 2 * rng.uniform() - 1); // moves the peak earlier or later
     const double sign = rng.uniform() < profile.impulsePositiveFraction ? 1.0 : -1.0;
-    const std::size_t pulse = widthFrames <= 1 ? 1 : std::size_t(std::ceil(widthFrames));
-    std::vector<double> v(pulse, 1.0);
-    if (pulse > 1)
-        for (std::size_t k = 0; k < pulse; ++k)
-            v[k] = std::sin(kPi * std::pow((double(k) + 0.5) / double(pulse), skew));
-    if (profile.impulseResonanceHz > 0 && profile.impulseResonanceDecayMs > 0) {
-        // Pickup resonance: 2-pole low-pass with unity DC gain, ringing at f with 1/e decay tau.
-        const double tauFrames = profile.impulseResonanceDecayMs / 1000.0 * fs;
-        const double r = std::exp(-1.0 / tauFrames);
-        const double theta = 2 * kPi * std::min(profile.impulseResonanceHz, kMaxFrequencyFraction * fs) / fs;
-        const double a1 = -2 * r * std::cos(theta), a2 = r * r, b0 = 1 + a1 + a2;
-        v.resize(pulse + std::size_t(std::ceil(std::log(1e4) * tauFrames)) + 2, 0.0);
-        double y1 = 0, y2 = 0;
-        for (double& s : v) {
-            const double y = b0 * s - a1 * y1 - a2 * y2;
-            y2 = y1;
-            y1 = y;
-            s = y;
-        }
-    }
-    double maxAbs = 0;
-    for (double s : v)
-        maxAbs = std::max(maxAbs, std::abs(s));
-    std::size_t length = v.size();
-    while (length > 1 && std::abs(v[length - 1]) < 0.01 * maxAbs) // ringing below -40 dB
-        --length;
-    auto wave = std::make_shared<std::vector<float>>(length);
-    const double scale = sign * peak / maxAbs;
-    for (std::size_t k = 0; k < length; ++k)
-        (*wave)[k] = float(v[k] * scale);
+    const std::vector<double> v =
+        impulseShape(widthFrames, skew, profile.impulseResonanceHz, profile.impulseResonanceDecayMs, fs);
+    auto wave = std::make_shared<std::vector<float>>(v.size());
+    for (std::size_t k = 0; k < v.size(); ++k)
+        (*wave)[k] = float(v[k] * sign * peak);
     return wave;
 }
 

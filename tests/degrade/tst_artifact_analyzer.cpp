@@ -210,9 +210,8 @@ private Q_SLOTS:
               profile.humFundamentalHz, m.humLevelDbfs, profile.humLevelDbfs, m.bandwidthLowPassHz, profile.bandwidthLowPassHz,
               m.rumbleLevelDbfs, profile.rumbleLevelDbfs);
 
-        // Known limitation: at 60 clicks/s under 400 crackles/s the AR declicker misses most of
-        // the wide clicks (and the crackle-filled floor hides the corner): reported, not hidden.
-        QEXPECT_FAIL("heavy", "the declicker finds only ~40 % of the clicks at 60/s under dense crackle", Continue);
+        // Under the heavy profile's loud hiss the declicker finds only ~30 % of the clicks; the
+        // injection calibration has to make up the rest.
         QVERIFY2(std::abs(m.impulseRatePerS / truth.impulseRate - 1) <= 0.20, "impulse rate");
         QVERIFY2(std::abs(m.hissLevelDbfs - profile.hissLevelDbfs) <= 2.0, "hiss level");
         QVERIFY2(std::abs(m.hissTiltDbPerOctave - profile.hissTiltDbPerOctave) <= 1.5, "hiss tilt");

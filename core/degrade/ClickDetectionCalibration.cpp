@@ -1,0 +1,331 @@
+#include "degrade/ClickDetectionCalibration.h"
+
+#include "degrade/ImpulseMeasure.h"
+#include "degrade/ImpulseShape.h"
+#include "degrade/SeedMixing.h"
+#include "dsp/ArDeclicker.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <random>
+
+
+namespace shellac::degrade {
+
+namespace {
+
+constexpr double kPeakLowDb = -20, kPeakHighDb = 35;              // broad draw of peaks, dB re programme
+const double kLog2WidthLow = std::log2(0.03), kLog2WidthHigh = std::log2(6.0); // ... and of widths, log2 ms
+constexpr double kTrialsPerSecond = 15;   // per channel-second of excerpt (sparse: trials must not crowd the real clicks)
+constexpr double kMinGapSeconds = 0.012;
+constexpr double kEdgeSeconds = 0.1;
+constexpr double kBroadShare = 0.2;      // second round: share of broad draws
+constexpr double kAroundSpread = 1.5;    // second round: sigma multiplier around the first fit
+constexpr double kMinObserved = 15;
+constexpr double kMinEffectiveTrials = 20;
+constexpr double kMinEfficiency = 0.05;
+constexpr double kSigmaPrior = 0.1;     // log sigma of the prior holding the peak spread near the observed one
+constexpr std::size_t kBroadTrials = 1200;  // first round: passes until this many trials ...
+constexpr std::size_t kAroundTrials = 2000; // ... second round: this many more ...
+constexpr int kMaxPassesPerRound = 8;      // ... with at most this many passes each
+
+/// Portable draws (std:: distributions differ between standard libraries).
+class Draws {
+public:
+    explicit Draws(std::uint64_t seed) : m_engine(seed) {}
+    double uniform() { return (double(m_engine() >> 11) + 0.5) * 0x1p-53; }
+    double normal() { return std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform()); }
+    double exponential() { return -std::log(uniform()); }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+double normalPdf(double x, double mean, double sigma)
+{
+    const double z = (x - mean) / sigma;
+    return std::exp(-0.5 * z * z) / (sigma * std::sqrt(2 * std::numbers::pi));
+}
+
+/// Density of the population (normal in dB and in log2 ms, truncated at ±3 sigma as the
+/// synthesizer draws it).
+double populationDensity(const ClickPopulation& p, double peakDb, double log2Width)
+{
+    const double lw0 = std::log2(p.widthMedianMs);
+    if (std::abs(peakDb - p.peakMedianDb) > 3 * p.peakSigmaDb || std::abs(log2Width - lw0) > 3 * p.widthSigmaOctaves)
+        return 0.0;
+    return normalPdf(peakDb, p.peakMedianDb, p.peakSigmaDb) * normalPdf(log2Width, lw0, p.widthSigmaOctaves);
+}
+
+double broadDensity() { return 1.0 / ((kPeakHighDb - kPeakLowDb) * (kLog2WidthHigh - kLog2WidthLow)); }
+
+struct Moments {
+    double efficiency = 0, effective = 0;
+    double peakMean = 0, peakSigma = 0, widthMean = 0, widthSigma = 0;
+};
+
+Moments simulatedMoments(const std::vector<InjectionTrial>& trials, const ClickPopulation& p, double minPeakDb)
+{
+    double all = 0, w = 0, w2 = 0, sp = 0, spp = 0, sw = 0, sww = 0;
+    for (const InjectionTrial& t : trials) {
+        const double weight = populationDensity(p, t.peakDb, t.log2WidthMs) / t.proposalDensity;
+        all += weight;
+        if (t.events.empty() || weight <= 0)
+            continue;
+        double n = 0;
+        for (const InjectionTrial::Event& e : t.events) {
+            if (e.peakDb < minPeakDb)
+                continue;
+            n += 1;
+            sp += weight * e.peakDb;
+            spp += weight * e.peakDb * e.peakDb;
+            sw += weight * e.log2WidthMs;
+            sww += weight * e.log2WidthMs * e.log2WidthMs;
+        }
+        w += weight * n;
+        w2 += weight * weight * n;
+    }
+    Moments m;
+    if (all <= 0 || w <= 0)
+        return m;
+    m.efficiency = w / all;
+    m.effective = w * w / w2;
+    m.peakMean = sp / w;
+    m.peakSigma = std::sqrt(std::max(0.0, spp / w - m.peakMean * m.peakMean));
+    m.widthMean = sw / w;
+    m.widthSigma = std::sqrt(std::max(0.0, sww / w - m.widthMean * m.widthMean));
+    return m;
+}
+
+/// Parameters searched: median peak, log sigma, log2 median width, log sigma; kept in range.
+ClickPopulation toPopulation(const std::array<double, 4>& v)
+{
+    ClickPopulation p;
+    p.peakMedianDb = std::clamp(v[0], kPeakLowDb, kPeakHighDb);
+    p.peakSigmaDb = std::clamp(std::exp(v[1]), 0.5, 15.0);
+    p.widthMedianMs = std::pow(2.0, std::clamp(v[2], kLog2WidthLow, kLog2WidthHigh));
+    p.widthSigmaOctaves = std::clamp(std::exp(v[3]), 0.05, 2.5);
+    return p;
+}
+
+/// Nelder–Mead minimisation (standard coefficients) from `start` with initial steps `step`.
+template <std::size_t N, typename F>
+std::array<double, N> minimise(F cost, std::array<double, N> start, const std::array<double, N>& step, int iterations)
+{
+    constexpr int n = int(N);
+    std::array<std::array<double, N>, N + 1> x;
+    std::array<double, N + 1> f;
+    x[0] = start;
+    for (int i = 0; i < n; ++i) {
+        x[i + 1] = start;
+        x[i + 1][i] += step[i];
+    }
+    for (int i = 0; i <= n; ++i)
+        f[i] = cost(x[i]);
+    for (int it = 0; it < iterations; ++it) {
+        std::array<int, N + 1> order;
+        for (int i = 0; i <= n; ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return f[a] < f[b]; });
+        const int best = order[0], worst = order[n], second = order[n - 1];
+        if (f[worst] - f[best] < 1e-9)
+            break;
+        std::array<double, N> centre{};
+        for (int i = 0; i <= n; ++i)
+            if (i != worst)
+                for (int k = 0; k < n; ++k)
+                    centre[k] += x[i][k] / n;
+        const auto along = [&](double t) {
+            std::array<double, N> y;
+            for (int k = 0; k < n; ++k)
+                y[k] = centre[k] + t * (x[worst][k] - centre[k]);
+            return y;
+        };
+        const auto reflected = along(-1.0);
+        const double fr = cost(reflected);
+        if (fr < f[best]) {
+            const auto expanded = along(-2.0);
+            const double fe = cost(expanded);
+            x[worst] = fe < fr ? expanded : reflected;
+            f[worst] = std::min(fe, fr);
+        } else if (fr < f[second]) {
+            x[worst] = reflected;
+            f[worst] = fr;
+        } else {
+            const auto contracted = along(fr < f[worst] ? -0.5 : 0.5);
+            const double fc = cost(contracted);
+            if (fc < std::min(fr, f[worst])) {
+                x[worst] = contracted;
+                f[worst] = fc;
+            } else {
+                for (int i = 0; i <= n; ++i)
+                    if (i != best) {
+                        for (int k = 0; k < n; ++k)
+                            x[i][k] = x[best][k] + 0.5 * (x[i][k] - x[best][k]);
+                        f[i] = cost(x[i]);
+                    }
+            }
+        }
+    }
+    return x[std::size_t(std::min_element(f.begin(), f.end()) - f.begin())];
+}
+
+} // namespace
+
+ClickDetectionCalibration::ClickDetectionCalibration(const CalibrationSettings& settings)
+    : m_fs(settings.sampleRate), m_sensitivity(settings.declickSensitivity), m_crackleMaxWidthMs(settings.crackleMaxWidthMs),
+      m_referenceDbfs(settings.programmeLevelDbfs), m_positiveFraction(std::clamp(settings.positiveFraction, 0.0, 1.0)),
+      m_resonanceHz(settings.resonanceHz), m_resonanceDecayMs(settings.resonanceDecayMs)
+{
+}
+
+std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<AudioBlock>& excerpts,
+                                                              const ClickPopulation* around, std::uint64_t seed) const
+{
+    std::vector<InjectionTrial> trials;
+    const auto edge = std::int64_t(kEdgeSeconds * m_fs), minGap = std::int64_t(kMinGapSeconds * m_fs);
+    const double meanGap = m_fs / kTrialsPerSecond - double(minGap);
+    const double reference = std::pow(10.0, m_referenceDbfs / 20);
+    struct Placed { std::int64_t start, length; std::size_t trial; };
+    std::vector<Placed> placed;
+    AudioBlock x, out, tail, cleaned;
+    for (std::size_t e = 0; e < excerpts.size(); ++e) {
+        const AudioBlock& excerpt = excerpts[e];
+        if (excerpt.frames() < 4 * edge)
+            continue;
+        for (int c = 0; c < excerpt.channels(); ++c) {
+            Draws draw(mixSeed(seed, e, std::uint64_t(c), 0xC1));
+            x.resize(1, excerpt.frames());
+            std::copy_n(excerpt.channel(c).begin(), excerpt.frames(), x.channel(0).begin());
+            auto xs = x.channel(0);
+            placed.clear();
+            std::int64_t at = edge + std::int64_t(draw.exponential() * meanGap);
+            while (at < excerpt.frames() - edge) {
+                InjectionTrial t;
+                if (!around || draw.uniform() < kBroadShare) {
+                    t.peakDb = kPeakLowDb + (kPeakHighDb - kPeakLowDb) * draw.uniform();
+                    t.log2WidthMs = kLog2WidthLow + (kLog2WidthHigh - kLog2WidthLow) * draw.uniform();
+                } else {
+                    t.peakDb = std::clamp(around->peakMedianDb + kAroundSpread * around->peakSigmaDb * draw.normal(), kPeakLowDb, kPeakHighDb);
+                    t.log2WidthMs = std::clamp(std::log2(around->widthMedianMs) + kAroundSpread * around->widthSigmaOctaves * draw.normal(),
+                                               kLog2WidthLow, kLog2WidthHigh);
+                }
+                t.proposalDensity = broadDensity();
+                if (around) {
+                    const ClickPopulation wide{around->peakMedianDb, kAroundSpread * around->peakSigmaDb, around->widthMedianMs,
+                                               kAroundSpread * around->widthSigmaOctaves};
+                    const double lw0 = std::log2(wide.widthMedianMs);
+                    t.proposalDensity = kBroadShare * broadDensity()
+                                        + (1 - kBroadShare) * normalPdf(t.peakDb, wide.peakMedianDb, wide.peakSigmaDb)
+                                              * normalPdf(t.log2WidthMs, lw0, wide.widthSigmaOctaves);
+                }
+                const double skew = std::pow(2.0, 2 * draw.uniform() - 1);
+                const double sign = draw.uniform() < m_positiveFraction ? 1.0 : -1.0;
+                const std::vector<double> shape = impulseShape(std::pow(2.0, t.log2WidthMs) / 1000.0 * m_fs, skew, m_resonanceHz, m_resonanceDecayMs, m_fs);
+                const auto length = std::int64_t(shape.size());
+                if (at + length >= excerpt.frames() - edge)
+                    break;
+                const double amplitude = sign * reference * std::pow(10.0, t.peakDb / 20);
+                for (std::int64_t i = 0; i < length; ++i)
+                    xs[std::size_t(at + i)] += float(amplitude * shape[std::size_t(i)]);
+                placed.push_back({at, length, trials.size()});
+                trials.push_back(t);
+                at += length + minGap + std::int64_t(draw.exponential() * meanGap);
+            }
+            if (placed.empty())
+                continue;
+
+            dsp::ArDeclicker declicker(dsp::ArDeclickerSettings{m_sensitivity});
+            if (!declicker.prepare(m_fs, 1).ok())
+                return {};
+            declicker.process(x, out);
+            declicker.finish(tail);
+            cleaned = out;
+            cleaned.append(tail);
+            std::vector<float> residual(std::size_t(x.frames()));
+            const auto ys = cleaned.channel(0);
+            for (std::size_t i = 0; i < residual.size(); ++i)
+                residual[i] = xs[i] - ys[i];
+            auto regions = declicker.clicks();
+            std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.startFrame < b.startFrame; });
+            std::size_t r0 = 0;
+            for (const Placed& p : placed) {
+                while (r0 < regions.size() && regions[r0].startFrame + regions[r0].length <= p.start)
+                    ++r0;
+                InjectionTrial& t = trials[p.trial];
+                for (std::size_t r = r0; r < regions.size() && regions[r].startFrame < p.start + p.length; ++r) {
+                    const auto m = measureImpulse(residual, regions[r].startFrame, regions[r].length, m_fs);
+                    if (m && m->widthMs > m_crackleMaxWidthMs)
+                        t.events.push_back({20 * std::log10(m->peak) - m_referenceDbfs, std::log2(m->widthMs)});
+                }
+            }
+        }
+    }
+    return trials;
+}
+
+CalibrationFit ClickDetectionCalibration::fit(const std::vector<InjectionTrial>& trials, const ObservedClicks& observed)
+{
+    CalibrationFit result;
+    if (observed.count < kMinObserved || trials.empty())
+        return result;
+    const double n = observed.count;
+    // Standard errors of the observed moments (with floors), the scale of each mismatch.
+    const double sePeakMean = std::max(observed.peakSigmaDb, 1.0) / std::sqrt(n);
+    const double sePeakSigma = std::max(observed.peakSigmaDb, 1.0) / std::sqrt(2 * n);
+    const double seWidthMean = std::max(observed.log2WidthSigma, 0.1) / std::sqrt(n);
+    // Only the medians are searched: the spreads are those observed. The detected part of a
+    // population hardly tells its spread (a wider population with a lower median looks the
+    // same above the detection limit but implies many more unseen clicks), so fitting them
+    // would let the efficiency run away.
+    const double sigmaPeak = std::clamp(observed.peakSigmaDb, 1.0, 12.0);
+    const double sigmaWidth = std::clamp(observed.log2WidthSigma, 0.2, 1.5);
+    const auto population = [&](const std::array<double, 3>& v) {
+        return toPopulation({v[0], v[1], v[2], std::log(sigmaWidth)});
+    };
+    const auto cost = [&](const std::array<double, 3>& v) {
+        const Moments m = simulatedMoments(trials, population(v), observed.minPeakDb);
+        if (m.effective < 2)
+            return 1e12;
+        const auto sq = [](double a) { return a * a; };
+        double c = sq((m.peakMean - observed.peakMeanDb) / sePeakMean) + sq((m.peakSigma - observed.peakSigmaDb) / sePeakSigma)
+                   + sq((m.widthMean - observed.log2WidthMean) / seWidthMean);
+        c += sq((v[1] - std::log(sigmaPeak)) / kSigmaPrior);
+        if (m.effective < kMinEffectiveTrials)
+            c += 100 * (kMinEffectiveTrials - m.effective);
+        return c;
+    };
+    std::array<double, 3> best = minimise(cost, std::array<double, 3>{observed.peakMeanDb, std::log(sigmaPeak), observed.log2WidthMean}, {3.0, 0.3, 0.5}, 300);
+    best = minimise(cost, best, {1.0, 0.1, 0.2}, 300);
+    const ClickPopulation p = population(best);
+    const Moments m = simulatedMoments(trials, p, observed.minPeakDb);
+    result.population = p;
+    result.efficiency = std::clamp(m.efficiency, kMinEfficiency, 2.0);
+    result.effectiveTrials = m.effective;
+    result.ok = m.effective >= kMinEffectiveTrials && m.efficiency >= kMinEfficiency;
+    return result;
+}
+
+CalibrationFit ClickDetectionCalibration::run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed)
+{
+    if (observed.count < kMinObserved)
+        return {};
+    std::vector<InjectionTrial> trials;
+    std::uint64_t pass = 0;
+    const auto more = [&](const ClickPopulation* around, std::size_t target) {
+        for (int i = 0; i < kMaxPassesPerRound && trials.size() < target; ++i) {
+            const std::vector<InjectionTrial> got = inject(excerpts, around, ++pass);
+            if (got.empty())
+                break;
+            trials.insert(trials.end(), got.begin(), got.end());
+        }
+    };
+    more(nullptr, kBroadTrials);
+    const CalibrationFit first = fit(trials, observed);
+    more(&first.population, kBroadTrials + kAroundTrials);
+    return fit(trials, observed);
+}
+
+} // namespace shellac::degrade

@@ -98,7 +98,9 @@ struct AnalysisSettings {
 ///    prominence, unsteadiness <= 3 dB) is accepted, with its steady harmonics.
 ///  - bandwidth: a 4th-order Butterworth low-pass fitted to the long-term spectrum of the
 ///    declicked audio minus the noise profile, 1/6-octave bands above 250 Hz (music modelled as
-///    a straight line in dB vs log2 f; bands at the noise floor act as upper bounds).
+///    a straight line in dB vs log2 f; bands less than ~1 dB above the noise floor, 3 dB under
+///    dense crackle, act as upper bounds). Music whose own spectrum bends down (most does)
+///    pulls the corner ~5-10 % low.
 ///  - rumble: long-term power below 30 Hz above the extrapolated hiss, dBFS.
 /// Not measured (kept from the "clean" preset, the pickup resonance assumed as above): channel correlation, wow,
 /// horn resonances, high-pass corner, rumble corner, recorded-noise gains.

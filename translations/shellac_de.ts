@@ -222,6 +222,14 @@
         <translation>analysieren</translation>
     </message>
     <message>
+        <source>calibrating the click detector</source>
+        <translation>den Klickdetektor kalibrieren</translation>
+    </message>
+    <message>
+        <source>analysed</source>
+        <translation>analysiert</translation>
+    </message>
+    <message>
         <source>contains no audio frames</source>
         <translation>enthält keine Audio-Frames</translation>
     </message>

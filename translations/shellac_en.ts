@@ -222,6 +222,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>calibrating the click detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analysed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>contains no audio frames</source>
         <translation type="unfinished"></translation>
     </message>

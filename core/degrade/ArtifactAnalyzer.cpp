@@ -33,6 +33,7 @@ constexpr int kPeakBins = 800;                // ... to +40 dBFS
 constexpr double kDenseCrackleRatio = 1.0;    // more crackle events per click than this: dense crackle; clicks censored ...
 constexpr double kCensorSigmas = 1.5;         // ... at the crackle peaks' mean + this many sigma
 int peakBin(double db) { return std::clamp(int(std::floor((db - kPeakBinLowDb) * 4)), 0, kPeakBins - 1); }
+constexpr double kReadShare = 0.9;            // progress of analyseFile() spent reading; the rest: finish()
 constexpr double kExcerptSeconds = 2.5;       // excerpts kept for the detection calibration ...
 constexpr int kExcerpts = 12;                 // ... at most this many (30 s)
 
@@ -689,9 +690,13 @@ Result<AnalysisResult> ArtifactAnalyzer::analyseFile(const QString& path, const 
             break;
         analyzer.add(block);
         if (progress)
-            progress->report(std::min(1.0, double(reader.position()) / total), QObject::tr("analysing"));
+            progress->report(kReadShare * std::min(1.0, double(reader.position()) / total), QObject::tr("analysing"));
     }
+    if (progress)
+        progress->report(kReadShare, QObject::tr("calibrating the click detector"));
     AnalysisResult result = analyzer.finish();
+    if (progress)
+        progress->report(1.0, QObject::tr("analysed"));
     if (result.durationSeconds <= 0)
         return Error{shown, QObject::tr("contains no audio frames")};
     result.path = path;

@@ -125,7 +125,8 @@ public:
 
     /// Reads and analyses a whole file in blocks. Fails with an Error whose subject is the file
     /// (unreadable, not audio, a noise range beyond its end, cancelled: reason "cancelled").
-    /// `cancel` and `progress` may be null; progress is reported in [0, 1] on this thread.
+    /// `cancel` and `progress` may be null; progress is reported in [0, 1] on this thread (reading
+    /// up to 0.9, then the detector calibration of finish(), which is not cancellable: seconds).
     static Result<AnalysisResult> analyseFile(const QString& path, const CancellationToken* cancel = nullptr,
                                               ProgressReporter* progress = nullptr,
                                               const AnalysisSettings& settings = {});

@@ -58,9 +58,11 @@ struct InjectionTrial {
 /// The population whose detected part looks like what was observed, and the detector's
 /// efficiency for it.
 struct CalibrationFit {
-    bool ok = false;             ///< false: too few observations or trials; the raw figures stand
+    /// false: too few observations or trials, or an implausible fit (efficiency below 0.2, or a
+    /// median at the lowest peak injected): the raw figures stand
+    bool ok = false;
     ClickPopulation population;
-    double efficiency = 1;       ///< clicks the analyzer counts per click of that population (0.05..2)
+    double efficiency = 1;       ///< clicks the analyzer counts per click of that population (0.01..2)
     double effectiveTrials = 0;  ///< importance-sampling effective size of the found trials
 };
 

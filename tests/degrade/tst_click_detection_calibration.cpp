@@ -111,6 +111,18 @@ private Q_SLOTS:
         QVERIFY(std::abs(fit.population.peakMedianDb - 15) < 0.5);
     }
 
+    void implausiblyLowEfficiencyIsNotTrusted()
+    {
+        // What is seen could only be the top 3 % of a population: the "clicks" are more likely
+        // something else (drum false alarms), so the raw count must stand.
+        double truth = 0;
+        const ObservedClicks observed = observedAbove(-6, 5, 6, std::log2(0.4), 0.8, 20000, truth);
+        QVERIFY(truth < 0.05);
+        const CalibrationFit fit = ClickDetectionCalibration::fit(softLimitTrials(6, 40000), observed);
+        qInfo("efficiency %.3f (true %.3f), ok %d", fit.efficiency, truth, int(fit.ok));
+        QVERIFY(!fit.ok);
+    }
+
     void tooFewClicksIsNotAFit()
     {
         ObservedClicks observed;

@@ -119,6 +119,14 @@ AnalysisResult ArtifactAnalyzer::pool(const std::vector<AnalysisResult>& results
             p.popFraction = pops / n;
         }
     }
+    // The pickup resonance an input's click statistics were calibrated with (not measured, the
+    // same for every file): the pooled medians assume it too.
+    for (const AnalysisResult& r : results)
+        if (r.profile.impulseResonanceHz > 0) {
+            p.impulseResonanceHz = r.profile.impulseResonanceHz;
+            p.impulseResonanceDecayMs = r.profile.impulseResonanceDecayMs;
+            break;
+        }
     p.crackleRatePerS = weighted("crackle_rate_per_s", [](const AnalysisResult& r) { return r.profile.crackleRatePerS; }, 0.0);
     pooled("crackle_peak_median_db", [](const AnalysisResult& r) { return r.crackleCount; },
            [](const AnalysisResult& r) { return r.profile.cracklePeakMedianDb; },

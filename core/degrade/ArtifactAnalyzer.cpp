@@ -457,14 +457,16 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
     result.crackleCount = crackleCount;
     p.impulseRatePerS = impulses / chSec;
     CalibrationFit calibration;
+    // Dense crackle: its widest events measure as clicks (censored below) and the quietest
+    // frames hold fewer crackles than the average one (the bandwidth fit's margin, further down).
+    const bool denseCrackle = crackleCount > kDenseCrackleRatio * clickCount;
     // The injected clicks ring like a typical pickup (the "typical78" preset's resonance).
     const DegradationProfile pickup = DegradationProfile::preset(QStringLiteral("typical78")).value();
     if (clickPeakDb.n > 0) {
         ObservedClicks observed;
         // Under dense crackle only the clicks above its range (mean + 1.5 sigma) are used: a
         // compromise, the rate moves by ~±30 % between 1 and 2 sigma on the "typical78" preset.
-        const bool dense = cracklePeakDb.n > kDenseCrackleRatio * clickPeakDb.n;
-        const double floorDbfs = dense ? cracklePeakDb.mean() + kCensorSigmas * cracklePeakDb.sigma() : -1e9;
+        const double floorDbfs = denseCrackle ? cracklePeakDb.mean() + kCensorSigmas * cracklePeakDb.sigma() : -1e9;
         Moments peaks, widths;
         for (int b = 0; b < kPeakBins; ++b) {
             const double centre = kPeakBinLowDb + (b + 0.5) / 4;
@@ -478,7 +480,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
             widths.sum += m.sum;
             widths.sumSq += m.sumSq;
         }
-        observed.minPeakDb = dense ? floorDbfs - reference : -1e9;
+        observed.minPeakDb = denseCrackle ? floorDbfs - reference : -1e9;
         observed.count = peaks.n;
         observed.peakMeanDb = peaks.mean() - reference;
         observed.peakSigmaDb = peaks.sigma();
@@ -556,7 +558,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
     // kept no band above 3.5 kHz and the corner landed 23 % low) — but 3 dB under dense crackle:
     // the quietest frames then hold fewer crackles than the average one, the floor reads low at
     // high frequencies, and the crackle itself would pass for music (typical78: 8.9 for 5.5 kHz).
-    const double usableBandRatio = crackleCount > kDenseCrackleRatio * clickCount ? 2.0 : 1.25;
+    const double usableBandRatio = denseCrackle ? 2.0 : 1.25;
     if (stftFrames > 0 && hissOk) {
         struct Band { double x; double y; bool usable; };
         std::vector<Band> bands;

@@ -279,10 +279,11 @@ CalibrationFit ClickDetectionCalibration::fit(const std::vector<InjectionTrial>&
     const double sePeakMean = std::max(observed.peakSigmaDb, 1.0) / std::sqrt(n);
     const double sePeakSigma = std::max(observed.peakSigmaDb, 1.0) / std::sqrt(2 * n);
     const double seWidthMean = std::max(observed.log2WidthSigma, 0.1) / std::sqrt(n);
-    // Only the medians are searched: the spreads are those observed. The detected part of a
-    // population hardly tells its spread (a wider population with a lower median looks the
+    // Searched: the peak median and spread and the width median. The width spread is the
+    // observed one and a prior holds the peak spread near the observed one: the detected part of
+    // a population hardly tells its spread (a wider population with a lower median looks the
     // same above the detection limit but implies many more unseen clicks), so fitting them
-    // would let the efficiency run away.
+    // freely let the efficiency run away.
     const double sigmaPeak = std::clamp(observed.peakSigmaDb, 1.0, 12.0);
     const double sigmaWidth = std::clamp(observed.log2WidthSigma, 0.2, 1.5);
     const auto population = [&](const std::array<double, 3>& v) {

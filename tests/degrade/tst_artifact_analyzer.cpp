@@ -268,7 +268,11 @@ private Q_SLOTS:
         for (AnalysisResult* r : {&a, &b})
             for (const char* key : {"impulse_rate_per_s", "impulse_peak_median_db", "hiss_level_dbfs"})
                 r->quality[QLatin1String(key)] = {true, 1.0};
+        b.profile.impulseResonanceHz = 9000; // b's clicks were calibrated assuming this pickup
+        b.profile.impulseResonanceDecayMs = 0.15;
         const AnalysisResult p = ArtifactAnalyzer::pool({a, b});
+        QCOMPARE(p.profile.impulseResonanceHz, 9000.0);
+        QCOMPARE(p.profile.impulseResonanceDecayMs, 0.15);
         QCOMPARE(p.durationSeconds, 40.0);
         QCOMPARE(p.files, 2);
         QCOMPARE(p.profile.impulseRatePerS, 15.0);               // (30*10 + 10*30) / 40

@@ -2,6 +2,7 @@
 
 #include "degrade/ImpulseMeasure.h"
 #include "degrade/ImpulseShape.h"
+#include "degrade/PortableRandom.h"
 #include "degrade/SeedMixing.h"
 #include "dsp/ArDeclicker.h"
 
@@ -9,7 +10,6 @@
 #include <array>
 #include <cmath>
 #include <numbers>
-#include <random>
 
 
 namespace shellac::degrade {
@@ -34,17 +34,14 @@ constexpr std::size_t kBroadTrials = 1200;  // first round: passes until this ma
 constexpr std::size_t kAroundTrials = 2000; // ... second round: this many more ...
 constexpr int kMaxPassesPerRound = 8;      // ... with at most this many passes each
 
-/// Portable draws (std:: distributions differ between standard libraries).
-class Draws {
-public:
-    explicit Draws(std::uint64_t seed) : m_engine(seed) {}
-    double uniform() { return (double(m_engine() >> 11) + 0.5) * 0x1p-53; }
-    double normal() { return std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform()); }
-    double exponential() { return -std::log(uniform()); }
-
-private:
-    std::mt19937_64 m_engine;
-};
+/// Standard normal by Box–Muller from two uniforms (not PortableRandom::normal's polar method:
+/// the trials have always been drawn this way, and another stream moves the fitted rates by
+/// their Monte Carlo noise, a few per cent).
+double boxMullerNormal(PortableRandom& random)
+{
+    const double u = random.uniform();
+    return std::sqrt(-2 * std::log(u)) * std::cos(2 * std::numbers::pi * random.uniform());
+}
 
 double normalPdf(double x, double mean, double sigma)
 {
@@ -199,7 +196,7 @@ std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<
         if (excerpt.frames() < 4 * edge)
             continue;
         for (int c = 0; c < excerpt.channels(); ++c) {
-            Draws draw(mixSeed(seed, e, std::uint64_t(c), 0xC1));
+            PortableRandom draw(mixSeed(seed, e, std::uint64_t(c), 0xC1));
             x.resize(1, excerpt.frames());
             std::copy_n(excerpt.channel(c).begin(), excerpt.frames(), x.channel(0).begin());
             auto xs = x.channel(0);
@@ -211,8 +208,8 @@ std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<
                     t.peakDb = kPeakLowDb + (kPeakHighDb - kPeakLowDb) * draw.uniform();
                     t.log2WidthMs = kLog2WidthLow + (kLog2WidthHigh - kLog2WidthLow) * draw.uniform();
                 } else {
-                    t.peakDb = std::clamp(around->peakMedianDb + kAroundSpread * around->peakSigmaDb * draw.normal(), kPeakLowDb, kPeakHighDb);
-                    t.log2WidthMs = std::clamp(std::log2(around->widthMedianMs) + kAroundSpread * around->widthSigmaOctaves * draw.normal(),
+                    t.peakDb = std::clamp(around->peakMedianDb + kAroundSpread * around->peakSigmaDb * boxMullerNormal(draw), kPeakLowDb, kPeakHighDb);
+                    t.log2WidthMs = std::clamp(std::log2(around->widthMedianMs) + kAroundSpread * around->widthSigmaOctaves * boxMullerNormal(draw),
                                                kLog2WidthLow, kLog2WidthHigh);
                 }
                 t.proposalDensity = broadDensity();

@@ -3,6 +3,8 @@
 #include "audio/AudioFormat.h"
 #include "audio/Decibels.h"
 #include "degrade/ImpulseShape.h"
+#include "degrade/PortableRandom.h"
+#include "degrade/SeedMixing.h"
 
 #include <QObject>
 
@@ -10,73 +12,22 @@
 #include <cmath>
 #include <complex>
 #include <numbers>
-#include <random>
 
 namespace shellac::degrade {
 
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-/// Filters and resonances at or above this fraction of the rate are skipped or clamped.
-constexpr double kMaxFrequencyFraction = 0.475;
-
-std::uint64_t splitmix64(std::uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
 
 /// The independent random streams; each source/channel pair gets its own engine.
 enum Source : std::uint64_t { kClicks = 1, kCrackle, kHissCommon, kHiss, kRumble, kHum, kWow, kRealNoise };
 constexpr int kAllChannels = 15;
 
-/// Portable draws from mt19937_64 (std:: distributions differ between standard libraries).
-class Random {
-public:
-    Random() = default;
-    Random(std::uint64_t seed, Source source, int channel)
-        : m_engine(splitmix64(seed ^ splitmix64(std::uint64_t(source) * 64 + std::uint64_t(channel))))
-    {
-    }
-    /// Uniform in (0, 1).
-    double uniform() { return (double(m_engine() >> 11) + 0.5) * 0x1p-53; }
-    /// Standard normal (Marsaglia's polar method; the second value of each pair is kept for the
-    /// next call).
-    double normal()
-    {
-        if (m_hasSpare) {
-            m_hasSpare = false;
-            return m_spare;
-        }
-        double u, v, s;
-        do {
-            u = 2.0 * uniform() - 1.0;
-            v = 2.0 * uniform() - 1.0;
-            s = u * u + v * v;
-        } while (s >= 1.0 || s == 0.0);
-        const double f = std::sqrt(-2.0 * std::log(s) / s);
-        m_spare = v * f;
-        m_hasSpare = true;
-        return u * f;
-    }
-    /// Standard normal truncated to ±limit (redrawn beyond).
-    double truncatedNormal(double limit)
-    {
-        for (;;) {
-            const double x = normal();
-            if (std::abs(x) <= limit)
-                return x;
-        }
-    }
-    double exponential() { return -std::log(uniform()); }
-
-private:
-    std::mt19937_64 m_engine;
-    double m_spare = 0;
-    bool m_hasSpare = false;
-};
+/// One stream per source/channel pair.
+PortableRandom randomStream(std::uint64_t seed, Source source, int channel)
+{
+    return PortableRandom(splitmix64(seed ^ splitmix64(std::uint64_t(source) * 64 + std::uint64_t(channel))));
+}
 
 /// Normalised biquad (a0 = 1), transposed direct form II in double.
 struct Biquad {
@@ -205,7 +156,7 @@ bool eventBefore(const Event& a, const Event& b)
 
 /// A Poisson process of events on one channel or all channels (kAllChannels).
 struct EventSource {
-    Random rng;
+    PortableRandom rng;
     int channel = 0;
     double meanGapFrames = 0;
     double nextFrame = 0;
@@ -237,14 +188,14 @@ struct DegradationSynthesizer::Impl {
     bool hiss = false;
     double hissGain = 0, hissOwn = 1, hissShared = 0;
     std::vector<Biquad> tilt;
-    Random hissCommon;
-    std::vector<Random> hissRng;
+    PortableRandom hissCommon;
+    std::vector<PortableRandom> hissRng;
     std::vector<std::vector<FirstOrderState>> tiltState;
     bool rumble = false;
     double rumbleGain = 0;
     std::vector<Biquad> rumbleFilter;
     std::vector<BiquadState> rumbleState;
-    Random rumbleRng;
+    PortableRandom rumbleRng;
     /// One hum partial: amplitude · sin(omega · frame + phase), evaluated as a phasor anchored
     /// every kHumAnchor frames times a table of exact rotations (depends on the frame only).
     struct Partial {
@@ -254,7 +205,7 @@ struct DegradationSynthesizer::Impl {
     static constexpr std::int64_t kHumAnchor = 1024;
     std::vector<Partial> hum;
     bool real = false;
-    Random realRng;
+    PortableRandom realRng;
     std::int64_t realPos = 0, realOldPos = 0, realFade = 0, realFadeIndex = 0;
     double realGain = 0, realOldGain = 0;
     bool realFading = false;
@@ -278,7 +229,7 @@ struct DegradationSynthesizer::Impl {
     void colourMusic(AudioBlock& out);
     void addContinuousNoise(std::int64_t frames);
     void generateEvents(std::int64_t blockEnd);
-    std::shared_ptr<const std::vector<float>> render(Random& rng, double widthFrames, double peak);
+    std::shared_ptr<const std::vector<float>> render(PortableRandom& rng, double widthFrames, double peak);
     double drawRealGain() { return dbToAmplitude(profile.realNoiseGainDb + profile.realNoiseGainSpreadDb * (2 * realRng.uniform() - 1)); }
     std::int64_t drawRealOffset() { return std::int64_t(realRng.uniform() * double(realNoise.frames() - 2 * realFade)); }
     void emitImpulses(std::int64_t ready, std::vector<eval::SampleInterval>& impulses);
@@ -314,7 +265,7 @@ Status DegradationSynthesizer::Impl::prepare(int sampleRate, int channelCount, d
     wow = p.wowDepthPercent > 0;
     wowHistory.clear();
     if (wow) {
-        Random rng(seed, kWow, 0);
+        PortableRandom rng = randomStream(seed, kWow, 0);
         wowOmega = 2 * kPi * p.wowRateHz / fs;
         wowDepthFrames = p.wowDepthPercent / 100.0 / wowOmega;
         wowPhase = 2 * kPi * rng.uniform();
@@ -332,9 +283,9 @@ Status DegradationSynthesizer::Impl::prepare(int sampleRate, int channelCount, d
         hissGain = dbToAmplitude(p.hissLevelDbfs) / std::sqrt(tilt.empty() ? 1.0 : noisePowerGain(tilt));
         hissShared = std::sqrt(p.hissChannelCorrelation);
         hissOwn = std::sqrt(1 - p.hissChannelCorrelation);
-        hissCommon = Random(seed, kHissCommon, 0);
+        hissCommon = randomStream(seed, kHissCommon, 0);
         for (int c = 0; c < channels; ++c)
-            hissRng.emplace_back(seed, kHiss, c);
+            hissRng.push_back(randomStream(seed, kHiss, c));
         tiltState.assign(std::size_t(channels), std::vector<FirstOrderState>(tilt.size()));
     }
 
@@ -344,12 +295,12 @@ Status DegradationSynthesizer::Impl::prepare(int sampleRate, int channelCount, d
         appendButterworthLowPass4(rumbleFilter, std::min(p.rumbleCornerHz, top), fs);
         rumbleGain = dbToAmplitude(p.rumbleLevelDbfs) / std::sqrt(noisePowerGain(rumbleFilter));
         rumbleState.assign(rumbleFilter.size(), {});
-        rumbleRng = Random(seed, kRumble, 0);
+        rumbleRng = randomStream(seed, kRumble, 0);
     }
 
     hum.clear();
     if (p.humFundamentalHz > 0 && p.humLevelDbfs > DegradationProfile::kOffDb) {
-        Random rng(seed, kHum, 0);
+        PortableRandom rng = randomStream(seed, kHum, 0);
         for (std::size_t k = 0; k <= p.humHarmonicsDb.size(); ++k) {
             const double phase = 2 * kPi * rng.uniform(); // drawn for every partial, used or not
             const double f = p.humFundamentalHz * double(k + 1);
@@ -369,7 +320,7 @@ Status DegradationSynthesizer::Impl::prepare(int sampleRate, int channelCount, d
         if (double(realNoise.frames()) < 0.1 * fs)
             return Error{QString(), QObject::tr("the recorded noise source is shorter than 0.1 s (%1 frames at %2 Hz)")
                                         .arg(realNoise.frames()).arg(sampleRate)};
-        realRng = Random(seed, kRealNoise, 0);
+        realRng = randomStream(seed, kRealNoise, 0);
         realFade = std::min<std::int64_t>(std::int64_t(0.01 * fs), realNoise.frames() / 8);
         realFading = false;
         realFadeIndex = 0;
@@ -385,7 +336,7 @@ Status DegradationSynthesizer::Impl::prepare(int sampleRate, int channelCount, d
         for (int c = 0; c < (together ? 1 : channels); ++c) {
             EventSource s;
             s.channel = together ? kAllChannels : c;
-            s.rng = Random(seed, source, s.channel);
+            s.rng = randomStream(seed, source, s.channel);
             s.meanGapFrames = fs / ratePerS;
             s.nextFrame = s.rng.exponential() * s.meanGapFrames;
             sources.push_back(std::move(s));
@@ -522,7 +473,7 @@ void DegradationSynthesizer::Impl::addContinuousNoise(std::int64_t n)
     }
 }
 
-std::shared_ptr<const std::vector<float>> DegradationSynthesizer::Impl::render(Random& rng, double widthFrames, double peak)
+std::shared_ptr<const std::vector<float>> DegradationSynthesizer::Impl::render(PortableRandom& rng, double widthFrames, double peak)
 {
     const double skew = std::pow(2.0, 2 * rng.uniform() - 1); // moves the peak earlier or later
     const double sign = rng.uniform() < profile.impulsePositiveFraction ? 1.0 : -1.0;

@@ -18,7 +18,7 @@ std::vector<double> impulseShape(double widthFrames, double skew, double resonan
     if (resonanceHz > 0 && resonanceDecayMs > 0) {
         const double tauFrames = resonanceDecayMs / 1000.0 * sampleRate;
         const double r = std::exp(-1.0 / tauFrames);
-        const double theta = 2 * kPi * std::min(resonanceHz, 0.475 * sampleRate) / sampleRate;
+        const double theta = 2 * kPi * std::min(resonanceHz, kMaxFrequencyFraction * sampleRate) / sampleRate;
         const double a1 = -2 * r * std::cos(theta), a2 = r * r, b0 = 1 + a1 + a2;
         v.resize(pulse + std::size_t(std::ceil(std::log(1e4) * tauFrames)) + 2, 0.0);
         double y1 = 0, y2 = 0;

@@ -181,16 +181,103 @@ ClickDetectionCalibration::ClickDetectionCalibration(const CalibrationSettings& 
 {
 }
 
+/// Where one trial's click went in its excerpt channel.
+struct ClickDetectionCalibration::Placement {
+    std::int64_t start, length; ///< frames
+    std::size_t trial;          ///< index into the trials
+};
+
+namespace {
+
+/// A trial's true peak and width and the density they were drawn with: broad (uniform) in the
+/// first round, mostly around the first fit in the second.
+InjectionTrial drawTrial(PortableRandom& draw, const ClickPopulation* around)
+{
+    InjectionTrial t;
+    if (!around || draw.uniform() < kBroadShare) {
+        t.peakDb = kPeakLowDb + (kPeakHighDb - kPeakLowDb) * draw.uniform();
+        t.log2WidthMs = kLog2WidthLow + (kLog2WidthHigh - kLog2WidthLow) * draw.uniform();
+    } else {
+        t.peakDb = std::clamp(around->peakMedianDb + kAroundSpread * around->peakSigmaDb * boxMullerNormal(draw), kPeakLowDb, kPeakHighDb);
+        t.log2WidthMs = std::clamp(std::log2(around->widthMedianMs) + kAroundSpread * around->widthSigmaOctaves * boxMullerNormal(draw),
+                                   kLog2WidthLow, kLog2WidthHigh);
+    }
+    t.proposalDensity = broadDensity();
+    if (around) {
+        const double lw0 = std::log2(around->widthMedianMs);
+        t.proposalDensity = kBroadShare * broadDensity()
+                            + (1 - kBroadShare) * normalPdf(t.peakDb, around->peakMedianDb, kAroundSpread * around->peakSigmaDb)
+                                  * normalPdf(t.log2WidthMs, lw0, kAroundSpread * around->widthSigmaOctaves);
+    }
+    return t;
+}
+
+} // namespace
+
+std::vector<ClickDetectionCalibration::Placement> ClickDetectionCalibration::place(std::span<float> x, PortableRandom& draw,
+                                                                                   const ClickPopulation* around,
+                                                                                   std::vector<InjectionTrial>& trials) const
+{
+    const auto frames = std::int64_t(x.size());
+    const auto edge = std::int64_t(kEdgeSeconds * m_fs), minGap = std::int64_t(kMinGapSeconds * m_fs);
+    const double meanGap = m_fs / kTrialsPerSecond - double(minGap);
+    const double reference = std::pow(10.0, m_referenceDbfs / 20);
+    std::vector<Placement> placed;
+    std::int64_t at = edge + std::int64_t(draw.exponential() * meanGap);
+    while (at < frames - edge) {
+        const InjectionTrial t = drawTrial(draw, around);
+        const double skew = std::pow(2.0, 2 * draw.uniform() - 1);
+        const double sign = draw.uniform() < m_positiveFraction ? 1.0 : -1.0;
+        const std::vector<double> shape = impulseShape(std::pow(2.0, t.log2WidthMs) / 1000.0 * m_fs, skew, m_resonanceHz, m_resonanceDecayMs, m_fs);
+        const auto length = std::int64_t(shape.size());
+        if (at + length >= frames - edge)
+            break;
+        const double amplitude = sign * reference * std::pow(10.0, t.peakDb / 20);
+        for (std::int64_t i = 0; i < length; ++i)
+            x[std::size_t(at + i)] += float(amplitude * shape[std::size_t(i)]);
+        placed.push_back({at, length, trials.size()});
+        trials.push_back(t);
+        at += length + minGap + std::int64_t(draw.exponential() * meanGap);
+    }
+    return placed;
+}
+
+bool ClickDetectionCalibration::recover(const AudioBlock& x, const std::vector<Placement>& placed,
+                                        std::vector<InjectionTrial>& trials) const
+{
+    dsp::ArDeclicker declicker(dsp::ArDeclickerSettings{m_sensitivity});
+    if (!declicker.prepare(m_fs, 1).ok())
+        return false;
+    AudioBlock cleaned, tail;
+    declicker.process(x, cleaned);
+    declicker.finish(tail);
+    cleaned.append(tail);
+    std::vector<float> residual(std::size_t(x.frames()));
+    const std::span<const float> xs = x.channel(0), ys = cleaned.channel(0);
+    for (std::size_t i = 0; i < residual.size(); ++i)
+        residual[i] = xs[i] - ys[i];
+    auto regions = declicker.clicks();
+    std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.startFrame < b.startFrame; });
+    std::size_t r0 = 0;
+    for (const Placement& p : placed) {
+        while (r0 < regions.size() && regions[r0].startFrame + regions[r0].length <= p.start)
+            ++r0;
+        InjectionTrial& t = trials[p.trial];
+        for (std::size_t r = r0; r < regions.size() && regions[r].startFrame < p.start + p.length; ++r) {
+            const auto m = measureImpulse(residual, regions[r].startFrame, regions[r].length, m_fs);
+            if (m && m->widthMs > m_crackleMaxWidthMs)
+                t.events.push_back({20 * std::log10(m->peak) - m_referenceDbfs, std::log2(m->widthMs)});
+        }
+    }
+    return true;
+}
+
 std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<AudioBlock>& excerpts,
                                                               const ClickPopulation* around, std::uint64_t seed) const
 {
     std::vector<InjectionTrial> trials;
-    const auto edge = std::int64_t(kEdgeSeconds * m_fs), minGap = std::int64_t(kMinGapSeconds * m_fs);
-    const double meanGap = m_fs / kTrialsPerSecond - double(minGap);
-    const double reference = std::pow(10.0, m_referenceDbfs / 20);
-    struct Placed { std::int64_t start, length; std::size_t trial; };
-    std::vector<Placed> placed;
-    AudioBlock x, out, tail, cleaned;
+    const auto edge = std::int64_t(kEdgeSeconds * m_fs);
+    AudioBlock x;
     for (std::size_t e = 0; e < excerpts.size(); ++e) {
         const AudioBlock& excerpt = excerpts[e];
         if (excerpt.frames() < 4 * edge)
@@ -199,68 +286,9 @@ std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<
             PortableRandom draw(mixSeed(seed, e, std::uint64_t(c), 0xC1));
             x.resize(1, excerpt.frames());
             std::copy_n(excerpt.channel(c).begin(), excerpt.frames(), x.channel(0).begin());
-            auto xs = x.channel(0);
-            placed.clear();
-            std::int64_t at = edge + std::int64_t(draw.exponential() * meanGap);
-            while (at < excerpt.frames() - edge) {
-                InjectionTrial t;
-                if (!around || draw.uniform() < kBroadShare) {
-                    t.peakDb = kPeakLowDb + (kPeakHighDb - kPeakLowDb) * draw.uniform();
-                    t.log2WidthMs = kLog2WidthLow + (kLog2WidthHigh - kLog2WidthLow) * draw.uniform();
-                } else {
-                    t.peakDb = std::clamp(around->peakMedianDb + kAroundSpread * around->peakSigmaDb * boxMullerNormal(draw), kPeakLowDb, kPeakHighDb);
-                    t.log2WidthMs = std::clamp(std::log2(around->widthMedianMs) + kAroundSpread * around->widthSigmaOctaves * boxMullerNormal(draw),
-                                               kLog2WidthLow, kLog2WidthHigh);
-                }
-                t.proposalDensity = broadDensity();
-                if (around) {
-                    const ClickPopulation wide{around->peakMedianDb, kAroundSpread * around->peakSigmaDb, around->widthMedianMs,
-                                               kAroundSpread * around->widthSigmaOctaves};
-                    const double lw0 = std::log2(wide.widthMedianMs);
-                    t.proposalDensity = kBroadShare * broadDensity()
-                                        + (1 - kBroadShare) * normalPdf(t.peakDb, wide.peakMedianDb, wide.peakSigmaDb)
-                                              * normalPdf(t.log2WidthMs, lw0, wide.widthSigmaOctaves);
-                }
-                const double skew = std::pow(2.0, 2 * draw.uniform() - 1);
-                const double sign = draw.uniform() < m_positiveFraction ? 1.0 : -1.0;
-                const std::vector<double> shape = impulseShape(std::pow(2.0, t.log2WidthMs) / 1000.0 * m_fs, skew, m_resonanceHz, m_resonanceDecayMs, m_fs);
-                const auto length = std::int64_t(shape.size());
-                if (at + length >= excerpt.frames() - edge)
-                    break;
-                const double amplitude = sign * reference * std::pow(10.0, t.peakDb / 20);
-                for (std::int64_t i = 0; i < length; ++i)
-                    xs[std::size_t(at + i)] += float(amplitude * shape[std::size_t(i)]);
-                placed.push_back({at, length, trials.size()});
-                trials.push_back(t);
-                at += length + minGap + std::int64_t(draw.exponential() * meanGap);
-            }
-            if (placed.empty())
-                continue;
-
-            dsp::ArDeclicker declicker(dsp::ArDeclickerSettings{m_sensitivity});
-            if (!declicker.prepare(m_fs, 1).ok())
+            const std::vector<Placement> placed = place(x.channel(0), draw, around, trials);
+            if (!placed.empty() && !recover(x, placed, trials))
                 return {};
-            declicker.process(x, out);
-            declicker.finish(tail);
-            cleaned = out;
-            cleaned.append(tail);
-            std::vector<float> residual(std::size_t(x.frames()));
-            const auto ys = cleaned.channel(0);
-            for (std::size_t i = 0; i < residual.size(); ++i)
-                residual[i] = xs[i] - ys[i];
-            auto regions = declicker.clicks();
-            std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.startFrame < b.startFrame; });
-            std::size_t r0 = 0;
-            for (const Placed& p : placed) {
-                while (r0 < regions.size() && regions[r0].startFrame + regions[r0].length <= p.start)
-                    ++r0;
-                InjectionTrial& t = trials[p.trial];
-                for (std::size_t r = r0; r < regions.size() && regions[r].startFrame < p.start + p.length; ++r) {
-                    const auto m = measureImpulse(residual, regions[r].startFrame, regions[r].length, m_fs);
-                    if (m && m->widthMs > m_crackleMaxWidthMs)
-                        t.events.push_back({20 * std::log10(m->peak) - m_referenceDbfs, std::log2(m->widthMs)});
-                }
-            }
         }
     }
     return trials;

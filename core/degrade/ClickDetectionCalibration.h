@@ -3,9 +3,12 @@
 #include "audio/AudioBlock.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace shellac::degrade {
+
+class PortableRandom;
 
 /// Log-normal click population, as in DegradationProfile: peak in dB relative to the programme
 /// level (median, sigma in dB) and width (median in ms, sigma in octaves).
@@ -106,6 +109,13 @@ public:
     static CalibrationFit fit(const std::vector<InjectionTrial>& trials, const ObservedClicks& observed);
 
 private:
+    struct Placement;
+    /// Adds one pass of trial clicks to the channel `x` (in place), appending them to `trials`.
+    std::vector<Placement> place(std::span<float> x, PortableRandom& draw, const ClickPopulation* around,
+                                 std::vector<InjectionTrial>& trials) const;
+    /// Runs the analyzer's detector and measurement over `x` and records each placed trial's events.
+    bool recover(const AudioBlock& x, const std::vector<Placement>& placed, std::vector<InjectionTrial>& trials) const;
+
     int m_fs;
     double m_sensitivity;
     double m_crackleMaxWidthMs;

@@ -43,6 +43,7 @@ double toDb(double power) { return power > 1e-30 ? 10.0 * std::log10(power) : -3
 struct Moments {
     double n = 0, sum = 0, sumSq = 0;
     void add(double v) { n += 1; sum += v; sumSq += v * v; }
+    void merge(const Moments& o) { n += o.n; sum += o.sum; sumSq += o.sumSq; }
     double mean() const { return n > 0 ? sum / n : 0.0; }
     double sigma() const { return n > 1 ? std::sqrt(std::max(0.0, (sumSq - sum * sum / n) / (n - 1))) : 0.0; }
 };
@@ -141,7 +142,7 @@ struct ArtifactAnalyzer::Impl {
     double clickCount = 0, crackleCount = 0, popCount = 0, positive = 0;
     // Excerpts of the input for ClickDetectionCalibration (injection and recovery).
     ExcerptReservoir excerpts{1, 1};
-    Moments clickPeakDb, clickWidthOct, cracklePeakDb;
+    Moments clickPeakDb, cracklePeakDb;
     // Clicks per 0.25 dB of measured peak (dBFS, kPeakBinLowDb up), with their log2 widths: the
     // calibration may use only those above the crackle's range.
     std::vector<Moments> clickWidthByPeak = std::vector<Moments>(kPeakBins);
@@ -230,7 +231,6 @@ struct ArtifactAnalyzer::Impl {
             clickCount += 1;
             clickPeakDb.add(peakDb);
             clickWidthByPeak[std::size_t(peakBin(peakDb))].add(std::log2(widthMs));
-            clickWidthOct.add(std::log2(widthMs));
             positive += sign > 0 ? 1.0 : 0.0;
         }
     }
@@ -476,9 +476,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
             peaks.n += m.n;
             peaks.sum += m.n * centre;
             peaks.sumSq += m.n * centre * centre;
-            widths.n += m.n;
-            widths.sum += m.sum;
-            widths.sumSq += m.sumSq;
+            widths.merge(m);
         }
         observed.minPeakDb = denseCrackle ? floorDbfs - reference : -1e9;
         observed.count = peaks.n;
@@ -504,8 +502,11 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
         const double conf = std::min(1.0, clickPeakDb.n / 100.0);
         p.impulsePeakMedianDb = clickPeakDb.mean() - reference;
         p.impulsePeakSigmaDb = clickPeakDb.sigma();
-        p.impulseWidthMedianMs = std::pow(2.0, clickWidthOct.mean());
-        p.impulseWidthSigmaOctaves = clickWidthOct.sigma();
+        Moments widths; // of every click, from the per-peak histogram
+        for (const Moments& m : clickWidthByPeak)
+            widths.merge(m);
+        p.impulseWidthMedianMs = std::pow(2.0, widths.mean());
+        p.impulseWidthSigmaOctaves = widths.sigma();
         if (calibration.ok) {
             p.impulsePeakMedianDb = calibration.population.peakMedianDb;
             p.impulsePeakSigmaDb = calibration.population.peakSigmaDb;
@@ -651,7 +652,7 @@ Status ArtifactAnalyzer::prepare(int sampleRate, int channels)
     s.residualStart = s.outPos = 0;
     s.pending.clear();
     s.clickCount = s.crackleCount = s.popCount = s.positive = 0;
-    s.clickPeakDb = s.clickWidthOct = s.cracklePeakDb = {};
+    s.clickPeakDb = s.cracklePeakDb = {};
     s.clickWidthByPeak.assign(kPeakBins, {});
     s.sumSquares = 0;
     s.frames = 0;

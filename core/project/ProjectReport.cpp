@@ -119,6 +119,16 @@ QString ProjectReport::csvField(const QString& text)
     return QLatin1Char('"') + doubled + QLatin1Char('"');
 }
 
+QString ProjectReport::csvText(const QString& text)
+{
+    // OWASP's rule for CSV injection: a cell a spreadsheet would read as a formula (or whose
+    // leading tab or CR it would drop before doing so) is kept as text by a leading apostrophe.
+    static const QString triggers = QStringLiteral("=+-@\t\r");
+    if (!text.isEmpty() && triggers.contains(text.front()))
+        return QLatin1Char('\'') + text;
+    return text;
+}
+
 QString ProjectReport::answerText(ChecklistAnswer answer)
 {
     switch (answer) {
@@ -156,15 +166,17 @@ QByteArray ProjectReport::toCsv() const
     QStringList lines{csvColumns().join(QLatin1Char(','))};
     for (const ProjectEntry& e : m_project.entries) {
         const AppliedTake* take = e.appliedTake();
-        QStringList row{QDir::toNativeSeparators(e.originalPath), ProjectFile::statusKey(e.status),
-                        durationText(e, false), take ? take->method : QString(),
-                        take ? settingsSummary(take->settings) : QString()};
+        // Free text (names, notes, paths, settings) may come from anyone; keep it from being run
+        // as a formula by the spreadsheet the report is opened in.
+        QStringList row{csvText(QDir::toNativeSeparators(e.originalPath)), ProjectFile::statusKey(e.status),
+                        durationText(e, false), take ? csvText(take->method) : QString(),
+                        take ? csvText(settingsSummary(take->settings)) : QString()};
         for (auto q : ListeningChecklist::questions())
             row.append(answerText(e.checklist.answer(q)));
-        row << e.checklist.notes()
+        row << csvText(e.checklist.notes())
             << (e.checklist.lastChanged().isValid() ? e.checklist.lastChanged().toString(Qt::ISODateWithMs)
                                                     : QString())
-            << (take ? QDir::toNativeSeparators(take->restoredPath) : QString());
+            << (take ? csvText(QDir::toNativeSeparators(take->restoredPath)) : QString());
         for (QString& field : row)
             field = csvField(field);
         lines.append(row.join(QLatin1Char(',')));

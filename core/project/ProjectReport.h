@@ -75,6 +75,9 @@ public:
     static QString settingsSummary(const QJsonObject& settings);
     /// One CSV field, quoted per RFC 4180 when it holds a comma, a quote, CR or LF.
     static QString csvField(const QString& text);
+    /// Free text for a CSV cell, kept from being read as a formula: text starting with '=', '+',
+    /// '-', '@', a tab or a CR gets a leading apostrophe (spreadsheets show it as text).
+    static QString csvText(const QString& text);
     /// The checklist answer as the report shows it: "yes", "no" or "—".
     static QString answerText(ChecklistAnswer answer);
 

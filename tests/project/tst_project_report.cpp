@@ -120,6 +120,34 @@ private Q_SLOTS:
         QCOMPARE(ProjectReport::csvField(text), field);
     }
 
+    void csvFormulasStayText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("formula") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")") << QStringLiteral("'=HYPERLINK(\"http://x\",\"y\")");
+        QTest::newRow("plus") << QStringLiteral("+1+1") << QStringLiteral("'+1+1");
+        QTest::newRow("minus") << QStringLiteral("-2 dB hiss left") << QStringLiteral("'-2 dB hiss left");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("path") << QStringLiteral("/music/a.wav") << QStringLiteral("/music/a.wav");
+        QTest::newRow("inner equals") << QStringLiteral("pops = gone") << QStringLiteral("pops = gone");
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void csvFormulasStayText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, cell);
+        QCOMPARE(ProjectReport::csvText(text), cell);
+        // And in a document: the notes of an entry.
+        Project p = Project::createNew(kT0);
+        p.entries = {entry(QStringLiteral("/music/a.wav"), EntryStatus::New, {}, text)};
+        bool ok = false;
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(ProjectReport(p).toCsv().mid(3)), &ok);
+        QVERIFY(ok);
+        QCOMPARE(rows[1][9], cell);
+    }
+
     void csvDocument()
     {
         ProjectReport report(sampleProject());

@@ -295,10 +295,10 @@ struct ArtifactAnalyzer::Impl {
         }
     }
 
-    AnalysisResult finish();
+    AnalysisResult finish(const CancellationToken* cancel, ProgressReporter* progress);
 };
 
-AnalysisResult ArtifactAnalyzer::Impl::finish()
+AnalysisResult ArtifactAnalyzer::Impl::finish(const CancellationToken* cancel, ProgressReporter* progress)
 {
     endSegment();
     noise->finish();
@@ -492,7 +492,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish()
         cs.positiveFraction = positive / clickPeakDb.n;
         cs.resonanceHz = pickup.impulseResonanceHz;
         cs.resonanceDecayMs = pickup.impulseResonanceDecayMs;
-        calibration = ClickDetectionCalibration(cs).run(excerpts.take(), observed);
+        calibration = ClickDetectionCalibration(cs).run(excerpts.take(), observed, cancel, progress);
         if (calibration.ok)
             p.impulseRatePerS = observed.count / chSec / calibration.efficiency + popCount / chSec;
     }
@@ -664,7 +664,10 @@ Status ArtifactAnalyzer::prepare(int sampleRate, int channels)
 
 void ArtifactAnalyzer::add(const AudioBlock& block) { d->add(block); }
 
-AnalysisResult ArtifactAnalyzer::finish() { return d->finish(); }
+AnalysisResult ArtifactAnalyzer::finish(const CancellationToken* cancel, ProgressReporter* progress)
+{
+    return d->finish(cancel, progress);
+}
 
 Result<AnalysisResult> ArtifactAnalyzer::analyseFile(const QString& path, const CancellationToken* cancel,
                                                      ProgressReporter* progress, const AnalysisSettings& settings)
@@ -697,7 +700,10 @@ Result<AnalysisResult> ArtifactAnalyzer::analyseFile(const QString& path, const 
     }
     if (progress)
         progress->report(kReadShare, QObject::tr("calibrating the click detector"));
-    AnalysisResult result = analyzer.finish();
+    ScaledProgress calibrating(progress, kReadShare, 1.0);
+    AnalysisResult result = analyzer.finish(cancel, progress ? &calibrating : nullptr);
+    if (cancel && cancel->isCancelled())
+        return Error{shown, QObject::tr("cancelled")};
     if (progress)
         progress->report(1.0, QObject::tr("analysed"));
     if (result.durationSeconds <= 0)

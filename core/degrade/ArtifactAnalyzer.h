@@ -106,7 +106,7 @@ struct AnalysisSettings {
 /// horn resonances, high-pass corner, rumble corner, recorded-noise gains.
 ///
 /// Streaming: prepare(), add() consecutive blocks, finish() (which runs the calibration: a few
-/// seconds). Memory is bounded (about 15 MB per channel at 44.1 kHz, the excerpts included,
+/// seconds, cancellable). Memory is bounded (about 15 MB per channel at 44.1 kHz, the excerpts included,
 /// independent of the length), so a 2-hour file is fine. Not thread-safe:
 /// one stream per instance, all calls on one thread.
 class ArtifactAnalyzer {
@@ -120,13 +120,16 @@ public:
     Status prepare(int sampleRate, int channels);
     /// Analyses the next block (precondition: prepare() succeeded, same channel count).
     void add(const AudioBlock& block);
-    /// Ends the stream and returns the estimate (path empty).
-    AnalysisResult finish();
+    /// Ends the stream and returns the estimate (path empty). Runs the click-detection
+    /// calibration (seconds), which checks `cancel` (may be null) between passes: once cancelled
+    /// the rest is skipped and the uncalibrated estimate returned (check `cancel` afterwards and
+    /// discard it). `progress` (may be null) hears the calibration's share done, [0, 1].
+    AnalysisResult finish(const CancellationToken* cancel = nullptr, ProgressReporter* progress = nullptr);
 
     /// Reads and analyses a whole file in blocks. Fails with an Error whose subject is the file
     /// (unreadable, not audio, a noise range beyond its end, cancelled: reason "cancelled").
     /// `cancel` and `progress` may be null; progress is reported in [0, 1] on this thread (reading
-    /// up to 0.9, then the detector calibration of finish(), which is not cancellable: seconds).
+    /// up to 0.9, then the detector calibration of finish(): seconds, cancellable between passes).
     static Result<AnalysisResult> analyseFile(const QString& path, const CancellationToken* cancel = nullptr,
                                               ProgressReporter* progress = nullptr,
                                               const AnalysisSettings& settings = {});

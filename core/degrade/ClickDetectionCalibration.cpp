@@ -5,6 +5,10 @@
 #include "degrade/PortableRandom.h"
 #include "degrade/SeedMixing.h"
 #include "dsp/ArDeclicker.h"
+#include "jobs/CancellationToken.h"
+#include "jobs/ProgressReporter.h"
+
+#include <QObject>
 
 #include <algorithm>
 #include <array>
@@ -338,23 +342,38 @@ CalibrationFit ClickDetectionCalibration::fit(const std::vector<InjectionTrial>&
     return result;
 }
 
-CalibrationFit ClickDetectionCalibration::run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed)
+CalibrationFit ClickDetectionCalibration::run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed,
+                                              const CancellationToken* cancel, ProgressReporter* progress)
 {
     if (observed.count < kMinObserved)
         return {};
     std::vector<InjectionTrial> trials;
     std::uint64_t pass = 0;
+    bool cancelled = false;
+    const double allTrials = double(kBroadTrials + kAroundTrials);
     const auto more = [&](const ClickPopulation* around, std::size_t target) {
         for (int i = 0; i < kMaxPassesPerRound && trials.size() < target; ++i) {
+            if (cancel && cancel->isCancelled()) {
+                cancelled = true;
+                return;
+            }
             const std::vector<InjectionTrial> got = inject(excerpts, around, ++pass);
             if (got.empty())
                 break;
             trials.insert(trials.end(), got.begin(), got.end());
+            if (progress)
+                progress->report(std::min(1.0, double(trials.size()) / allTrials), QObject::tr("calibrating the click detector"));
         }
     };
     more(nullptr, kBroadTrials);
+    CalibrationFit cancelledFit;
+    cancelledFit.cancelled = true;
+    if (cancelled)
+        return cancelledFit;
     const CalibrationFit first = fit(trials, observed);
     more(&first.population, kBroadTrials + kAroundTrials);
+    if (cancelled)
+        return cancelledFit;
     return fit(trials, observed);
 }
 

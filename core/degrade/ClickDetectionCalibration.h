@@ -6,6 +6,11 @@
 #include <span>
 #include <vector>
 
+namespace shellac {
+class CancellationToken;
+class ProgressReporter;
+}
+
 namespace shellac::degrade {
 
 class PortableRandom;
@@ -67,6 +72,7 @@ struct CalibrationFit {
     ClickPopulation population;
     double efficiency = 1;       ///< clicks the analyzer counts per click of that population (0.01..2)
     double effectiveTrials = 0;  ///< importance-sampling effective size of the found trials
+    bool cancelled = false;      ///< run() was cancelled (ok is false)
 };
 
 /// Corrects the analyzer's click statistics for what the AR detector cannot see, by injection
@@ -94,13 +100,16 @@ struct CalibrationFit {
 ///
 /// Units as named (dB, ms, Hz). Deterministic for the same excerpts and settings. Runs on the
 /// calling thread (a declicker pass over the excerpts per pass: for 30 s of mono excerpts about
-/// 2 × 3 passes); not thread-safe.
+/// 2 × 3 passes), cancellable between passes; not thread-safe.
 class ClickDetectionCalibration {
 public:
     explicit ClickDetectionCalibration(const CalibrationSettings& settings);
 
-    /// Both rounds over `excerpts` (each channel on its own), fitted to `observed`.
-    CalibrationFit run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed);
+    /// Both rounds over `excerpts` (each channel on its own), fitted to `observed`. `cancel` (may
+    /// be null) is checked before each pass (about a second each): a cancelled run returns a fit
+    /// with `cancelled` set. `progress` (may be null) hears the share of trials done, [0, 1].
+    CalibrationFit run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed,
+                       const CancellationToken* cancel = nullptr, ProgressReporter* progress = nullptr);
 
     /// One round of trials; `around` = nullptr for the broad first round.
     std::vector<InjectionTrial> inject(const std::vector<AudioBlock>& excerpts, const ClickPopulation* around,

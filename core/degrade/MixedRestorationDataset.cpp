@@ -260,7 +260,10 @@ struct MixedRestorationDataset::Impl {
             AudioBlock block(1, n);
             std::copy_n(x.begin(), n, block.channel(0).begin());
             analyzer.add(block);
-            results.push_back(analyzer.finish());
+            AnalysisResult result = analyzer.finish(cancel);
+            if (cancel && cancel->isCancelled())
+                return std::nullopt;
+            results.push_back(std::move(result));
         }
         if (results.empty())
             return std::nullopt;

@@ -6,6 +6,8 @@
 
 #include "degrade/ArtifactAnalyzer.h"
 #include "degrade/DegradationSynthesizer.h"
+#include "jobs/CancellationToken.h"
+#include "jobs/ProgressReporter.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -281,6 +283,53 @@ private Q_SLOTS:
         QVERIFY(p.quality.value(QStringLiteral("hiss_level_dbfs")).measured);
         QVERIFY(!p.quality.value(QStringLiteral("hum_level_dbfs")).measured);
         QVERIFY(p.profile.validate().ok());
+    }
+
+    void calibrationIsCancellable()
+    {
+        // A reporter that cancels at the calibration's first report: the passes after it are
+        // skipped (no more reports) and analyseFile says "cancelled".
+        struct CancelOnFirstReport : ProgressReporter {
+            CancellationToken* token;
+            int calibrationReports = 0;
+            explicit CancelOnFirstReport(CancellationToken* t) : token(t) {}
+            void report(double, const QString& stage) override
+            {
+                if (stage == QObject::tr("calibrating the click detector") && ++calibrationReports == 1)
+                    token->cancel();
+            }
+        };
+        const Truth truth = degradeMusic(base(), 1, 8.0, 4);
+        ArtifactAnalyzer whole;
+        QVERIFY(whole.prepare(kRate, 1).ok());
+        whole.add(truth.degraded);
+        struct Count : ProgressReporter {
+            int n = 0;
+            void report(double, const QString&) override { ++n; }
+        } all;
+        const AnalysisResult calibrated = whole.finish(nullptr, &all);
+        QVERIFY2(all.n >= 4, "the calibration reports every pass");
+
+        CancellationToken token;
+        CancelOnFirstReport cancelling(&token);
+        ArtifactAnalyzer stopped;
+        QVERIFY(stopped.prepare(kRate, 1).ok());
+        stopped.add(truth.degraded);
+        const AnalysisResult raw = stopped.finish(&token, &cancelling);
+        QCOMPARE(cancelling.calibrationReports, 1);
+        // Not calibrated: the rate is the raw count.
+        QCOMPARE(raw.profile.impulseRatePerS, raw.impulseCount / raw.channelSeconds);
+        QVERIFY(calibrated.profile.impulseRatePerS != raw.profile.impulseRatePerS);
+
+        QTemporaryDir dir;
+        const QString wav = dir.filePath(QStringLiteral("clicks.wav"));
+        test::writeAudio(wav, truth.degraded, kRate);
+        token.reset();
+        CancelOnFirstReport again(&token);
+        const auto r = ArtifactAnalyzer::analyseFile(wav, &token, &again);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().reason, QObject::tr("cancelled"));
+        QVERIFY(r.error().message().contains(QStringLiteral("clicks.wav")));
     }
 
     void fileErrorsNameTheFile()

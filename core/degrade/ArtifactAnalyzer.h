@@ -106,9 +106,9 @@ struct AnalysisSettings {
 /// horn resonances, high-pass corner, rumble corner, recorded-noise gains.
 ///
 /// Streaming: prepare(), add() consecutive blocks, finish() (which runs the calibration: a few
-/// seconds, cancellable). Memory is bounded (about 15 MB per channel at 44.1 kHz, the excerpts included,
-/// independent of the length), so a 2-hour file is fine. Not thread-safe:
-/// one stream per instance, all calls on one thread.
+/// seconds, cancellable). Memory is bounded (about 15 MB per channel at 44.1 kHz, the excerpts
+/// included, independent of the length), so a 2-hour file is fine. Not thread-safe: one stream
+/// per instance, all calls on one thread.
 class ArtifactAnalyzer {
 public:
     explicit ArtifactAnalyzer(AnalysisSettings settings = {});

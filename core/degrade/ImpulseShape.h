@@ -13,8 +13,8 @@ inline constexpr double kMaxFrequencyFraction = 0.475;
 /// warping its phase, sin(pi * ((k + 0.5) / width)^skew); a single sample when the width is at
 /// most one frame. With a resonance (`resonanceHz` > 0 and `resonanceDecayMs` > 0) the bump is
 /// passed through the pickup's ringing: a 2-pole low-pass with unity DC gain at that frequency
-/// (clamped below kMaxFrequencyFraction × the rate) with that 1/e decay. Truncated where it has fallen below
-/// −40 dB of its peak.
+/// (clamped below kMaxFrequencyFraction × the rate) with that 1/e decay. Truncated where it has
+/// fallen below −40 dB of its peak.
 ///
 /// Units: widthFrames in samples (fractional allowed), resonanceHz in Hz, resonanceDecayMs in
 /// milliseconds, sampleRate in Hz. Pure function; thread-safe.

@@ -18,7 +18,6 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 namespace shellac::degrade {
 

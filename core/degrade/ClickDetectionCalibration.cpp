@@ -65,14 +65,14 @@ double populationDensity(const ClickPopulation& p, double peakDb, double log2Wid
 
 double broadDensity() { return 1.0 / ((kPeakHighDb - kPeakLowDb) * (kLog2WidthHigh - kLog2WidthLow)); }
 
-struct Moments {
+struct SimulatedMoments {
     double efficiency = 0, effective = 0;
-    double peakMean = 0, peakSigma = 0, widthMean = 0, widthSigma = 0;
+    double peakMean = 0, peakSigma = 0, widthMean = 0;
 };
 
-Moments simulatedMoments(const std::vector<InjectionTrial>& trials, const ClickPopulation& p, double minPeakDb)
+SimulatedMoments simulatedMoments(const std::vector<InjectionTrial>& trials, const ClickPopulation& p, double minPeakDb)
 {
-    double all = 0, w = 0, w2 = 0, sp = 0, spp = 0, sw = 0, sww = 0;
+    double all = 0, w = 0, w2 = 0, sp = 0, spp = 0, sw = 0;
     for (const InjectionTrial& t : trials) {
         const double weight = populationDensity(p, t.peakDb, t.log2WidthMs) / t.proposalDensity;
         all += weight;
@@ -86,12 +86,11 @@ Moments simulatedMoments(const std::vector<InjectionTrial>& trials, const ClickP
             sp += weight * e.peakDb;
             spp += weight * e.peakDb * e.peakDb;
             sw += weight * e.log2WidthMs;
-            sww += weight * e.log2WidthMs * e.log2WidthMs;
         }
         w += weight * n;
         w2 += weight * weight * n;
     }
-    Moments m;
+    SimulatedMoments m;
     if (all <= 0 || w <= 0)
         return m;
     m.efficiency = w / all;
@@ -99,7 +98,6 @@ Moments simulatedMoments(const std::vector<InjectionTrial>& trials, const ClickP
     m.peakMean = sp / w;
     m.peakSigma = std::sqrt(std::max(0.0, spp / w - m.peakMean * m.peakMean));
     m.widthMean = sw / w;
-    m.widthSigma = std::sqrt(std::max(0.0, sww / w - m.widthMean * m.widthMean));
     return m;
 }
 
@@ -319,7 +317,7 @@ CalibrationFit ClickDetectionCalibration::fit(const std::vector<InjectionTrial>&
         return toPopulation({v[0], v[1], v[2], std::log(sigmaWidth)});
     };
     const auto cost = [&](const std::array<double, 3>& v) {
-        const Moments m = simulatedMoments(trials, population(v), observed.minPeakDb);
+        const SimulatedMoments m = simulatedMoments(trials, population(v), observed.minPeakDb);
         if (m.effective < 2)
             return 1e12;
         const auto sq = [](double a) { return a * a; };
@@ -333,7 +331,7 @@ CalibrationFit ClickDetectionCalibration::fit(const std::vector<InjectionTrial>&
     std::array<double, 3> best = minimise(cost, std::array<double, 3>{observed.peakMeanDb, std::log(sigmaPeak), observed.log2WidthMean}, {3.0, 0.3, 0.5}, 300);
     best = minimise(cost, best, {1.0, 0.1, 0.2}, 300);
     const ClickPopulation p = population(best);
-    const Moments m = simulatedMoments(trials, p, observed.minPeakDb);
+    const SimulatedMoments m = simulatedMoments(trials, p, observed.minPeakDb);
     result.population = p;
     result.efficiency = std::clamp(m.efficiency, 0.01, 2.0);
     result.effectiveTrials = m.effective;
@@ -349,14 +347,10 @@ CalibrationFit ClickDetectionCalibration::run(const std::vector<AudioBlock>& exc
         return {};
     std::vector<InjectionTrial> trials;
     std::uint64_t pass = 0;
-    bool cancelled = false;
     const double allTrials = double(kBroadTrials + kAroundTrials);
+    const auto cancelled = [&] { return cancel && cancel->isCancelled(); };
     const auto more = [&](const ClickPopulation* around, std::size_t target) {
-        for (int i = 0; i < kMaxPassesPerRound && trials.size() < target; ++i) {
-            if (cancel && cancel->isCancelled()) {
-                cancelled = true;
-                return;
-            }
+        for (int i = 0; i < kMaxPassesPerRound && trials.size() < target && !cancelled(); ++i) {
             const std::vector<InjectionTrial> got = inject(excerpts, around, ++pass);
             if (got.empty())
                 break;
@@ -366,15 +360,11 @@ CalibrationFit ClickDetectionCalibration::run(const std::vector<AudioBlock>& exc
         }
     };
     more(nullptr, kBroadTrials);
-    CalibrationFit cancelledFit;
-    cancelledFit.cancelled = true;
-    if (cancelled)
-        return cancelledFit;
+    if (cancelled())
+        return {};
     const CalibrationFit first = fit(trials, observed);
     more(&first.population, kBroadTrials + kAroundTrials);
-    if (cancelled)
-        return cancelledFit;
-    return fit(trials, observed);
+    return cancelled() ? CalibrationFit{} : fit(trials, observed);
 }
 
 } // namespace shellac::degrade

@@ -72,7 +72,6 @@ struct CalibrationFit {
     ClickPopulation population;
     double efficiency = 1;       ///< clicks the analyzer counts per click of that population (0.01..2)
     double effectiveTrials = 0;  ///< importance-sampling effective size of the found trials
-    bool cancelled = false;      ///< run() was cancelled (ok is false)
 };
 
 /// Corrects the analyzer's click statistics for what the AR detector cannot see, by injection
@@ -107,7 +106,7 @@ public:
 
     /// Both rounds over `excerpts` (each channel on its own), fitted to `observed`. `cancel` (may
     /// be null) is checked before each pass (about a second each): a cancelled run returns a fit
-    /// with `cancelled` set. `progress` (may be null) hears the share of trials done, [0, 1].
+    /// that is not ok. `progress` (may be null) hears the share of trials done, [0, 1].
     CalibrationFit run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed,
                        const CancellationToken* cancel = nullptr, ProgressReporter* progress = nullptr);
 

@@ -1,0 +1,233 @@
+#include "dsp/PulseMatchedFilter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace shellac::dsp {
+
+namespace {
+constexpr double kWidthRatio = 2.0;   // between successive template widths (sqrt 2: +0.05 dB, 1.7x the cost)
+constexpr double kGrowScoreRatio = 0.75;   // a wider overlapping detection this good extends a better one
+constexpr int kMinBlock = 32;      // samples per block of the local spread, at least
+constexpr int kSideBlocks = 8;     // blocks either side of the local spread
+constexpr double kMeanAbsToSigma = 1.2533;   // sqrt(pi / 2): sigma / E|x| for a Gaussian
+// c[m] = Im(back[m] (Q[m + w] - Q[m])) and score[m] = |c[m]| invNorm invSigma[m], m < n.
+void correlatePeriod(const double* __restrict qr, const double* __restrict qi, const double* __restrict backRe,
+                     const double* __restrict backIm, const double* __restrict invSigma, int w, double invNorm, int n,
+                     double* __restrict c, double* __restrict score)
+{
+    for (int m = 0; m < n; ++m) {
+        c[m] = backIm[m] * (qr[m + w] - qr[m]) + backRe[m] * (qi[m + w] - qi[m]);
+        score[m] = std::abs(c[m]) * invNorm * invSigma[m];
+    }
+}
+} // namespace
+
+double PulseMatchedFilter::shape(int width, int j)
+{
+    return std::sin(std::numbers::pi * (j + 0.5) / width);
+}
+
+void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Settings settings)
+{
+    m_settings = settings;
+    m_widths.clear();
+    m_templateAutocorrelation.clear();
+    m_phasors.clear();
+    for (double w = std::max(2, minWidth); std::lround(w) <= maxWidth; w *= kWidthRatio) {
+        const int width = static_cast<int>(std::lround(w));
+        if (!m_widths.empty() && width == m_widths.back())
+            continue;
+        m_widths.push_back(width);
+        m_sorted.resize(std::size_t(width));
+        for (int j = 0; j < width; ++j)
+            m_sorted[std::size_t(j)] = shape(width, j);
+        std::vector<double> r(std::size_t(maxOrder) + 1, 0.0);
+        for (int lag = 0; lag <= std::min(maxOrder, width - 1); ++lag)
+            for (int j = 0; j + lag < width; ++j)
+                r[std::size_t(lag)] += m_sorted[std::size_t(j)] * m_sorted[std::size_t(j + lag)];
+        m_templateAutocorrelation.push_back(std::move(r));
+        // One period (2W samples) of z^k = exp(i pi k / W) and of exp(i pi (0.5 - k) / W).
+        Phasors ph;
+        for (int k = 0; k < 2 * width; ++k) {
+            ph.zRe.push_back(std::cos(std::numbers::pi * k / width));
+            ph.zIm.push_back(std::sin(std::numbers::pi * k / width));
+            ph.backRe.push_back(std::cos(std::numbers::pi * (0.5 - k) / width));
+            ph.backIm.push_back(std::sin(std::numbers::pi * (0.5 - k) / width));
+        }
+        m_phasors.push_back(std::move(ph));
+    }
+}
+
+void PulseMatchedFilter::detect(std::span<const double> u, std::span<const double> e, std::span<const double> a,
+                                std::span<const double> sigma, int validBegin, int validEnd,
+                                std::vector<MatchedPulse>& out)
+{
+    out.clear();
+    m_candidates.clear();
+    const int p = static_cast<int>(a.size()) - 1;
+    m_energy.assign(e.size() + 1, 0.0);
+    for (std::size_t n = 0; n < e.size(); ++n)
+        m_energy[n + 1] = m_energy[n] + e[n] * e[n];
+    m_inverseSigma.resize(sigma.size());
+    for (std::size_t n = 0; n < sigma.size(); ++n)
+        m_inverseSigma[n] = sigma[n] > 0.0 ? 1.0 / sigma[n] : 0.0;
+    // ||a * h_W||^2 = sum over lags of R_a(lag) R_h(lag) (both symmetric).
+    m_aAutocorrelation.assign(std::size_t(p) + 1, 0.0);
+    for (int lag = 0; lag <= p; ++lag)
+        for (int i = 0; i + lag <= p; ++i)
+            m_aAutocorrelation[std::size_t(lag)] += a[std::size_t(i)] * a[std::size_t(i + lag)];
+    for (std::size_t wi = 0; wi < m_widths.size(); ++wi) {
+        const int w = m_widths[wi];
+        const int last = validEnd - w;   // last start whose pulse lies in the valid range
+        if (last < validBegin)
+            break;
+        const std::vector<double>& rh = m_templateAutocorrelation[wi];
+        double norm2 = m_aAutocorrelation[0] * rh[0];
+        for (int lag = 1; lag <= std::min(p, int(rh.size()) - 1); ++lag)
+            norm2 += 2.0 * m_aAutocorrelation[std::size_t(lag)] * rh[std::size_t(lag)];
+        if (!(norm2 > 0.0))
+            continue;
+        const double norm = std::sqrt(norm2);
+        scoreWidth(wi, u, validBegin, last, norm);
+        localSpread(w);
+        collectRuns(w, e, sigma, validBegin, last, p, norm);
+    }
+    if (m_settings.keepOverlapping) {
+        std::sort(m_candidates.begin(), m_candidates.end(),
+                  [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
+        for (const MatchedPulse& c : m_candidates) {
+            MatchedPulse* hit = nullptr;
+            for (MatchedPulse& o : out)
+                if (c.start < o.start + o.width && o.start < c.start + c.width) {
+                    hit = &o;
+                    break;
+                }
+            if (!hit) {
+                out.push_back(c);
+            } else if (c.width > hit->width && c.score >= kGrowScoreRatio * hit->score) {
+                const int end = std::max(hit->start + hit->width, c.start + c.width);
+                hit->start = std::min(hit->start, c.start);
+                hit->width = end - hit->start;
+            }
+        }
+        std::sort(out.begin(), out.end(), [](const MatchedPulse& x, const MatchedPulse& y) { return x.start < y.start; });
+        return;
+    }
+    // Greedy by score: a pulse is kept when it is no nearer than minSeparation to a better one;
+    // out stays sorted by start.
+    const int gap = m_settings.minSeparation;
+    std::sort(m_candidates.begin(), m_candidates.end(),
+              [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
+    for (const MatchedPulse& c : m_candidates) {
+        const auto next = std::lower_bound(out.begin(), out.end(), c.start,
+                                           [](const MatchedPulse& o, int start) { return o.start < start; });
+        const bool hitsNext = next != out.end() && next->start - gap < c.start + c.width;
+        const bool hitsPrevious = next != out.begin() && std::prev(next)->start + std::prev(next)->width + gap > c.start;
+        if (!hitsNext && !hitsPrevious)
+            out.insert(next, c);
+    }
+}
+
+void PulseMatchedFilter::scoreWidth(std::size_t widthIndex, std::span<const double> u, int validBegin, int last,
+                                    double norm)
+{
+    // With z = exp(i pi / W) and the prefix sums Q[k] = sum_{i < k} z^i u[validBegin + i]:
+    //   c(t) = sum_j sin(pi (j + 0.5) / W) u[t + j] = Im(exp(i pi (0.5 - k) / W) (Q[k + W] - Q[k])),
+    // k = t - validBegin. Both loops run over one period of the phasors at a time (no modulo),
+    // and the second has no dependency between iterations.
+    const int w = m_widths[widthIndex];
+    const Phasors& ph = m_phasors[widthIndex];
+    const int period = 2 * w;
+    const int count = last - validBegin + 1;
+    const int terms = count + w - 1;
+    m_prefixRe.resize(std::size_t(terms) + 1);
+    m_prefixIm.resize(std::size_t(terms) + 1);
+    double re = 0.0, im = 0.0;
+    m_prefixRe[0] = m_prefixIm[0] = 0.0;
+    for (int base = 0; base < terms; base += period) {
+        const int n = std::min(period, terms - base);
+        const double* x = u.data() + validBegin + base;
+        for (int m = 0; m < n; ++m) {
+            re += ph.zRe[std::size_t(m)] * x[m];
+            im += ph.zIm[std::size_t(m)] * x[m];
+            m_prefixRe[std::size_t(base + m + 1)] = re;
+            m_prefixIm[std::size_t(base + m + 1)] = im;
+        }
+    }
+    m_score.resize(std::size_t(count));
+    m_corr.resize(std::size_t(count));
+    const double invNorm = 1.0 / norm;
+    for (int base = 0; base < count; base += period)
+        correlatePeriod(m_prefixRe.data() + base, m_prefixIm.data() + base, ph.backRe.data(), ph.backIm.data(),
+                        m_inverseSigma.data() + validBegin + w / 2 + base, w, invNorm, std::min(period, count - base),
+                        m_corr.data() + base, m_score.data() + base);
+}
+
+void PulseMatchedFilter::localSpread(int width)
+{
+    const int n = static_cast<int>(m_score.size());
+    const int blockLen = std::max(kMinBlock, width);
+    const int blocks = (n + blockLen - 1) / blockLen;
+    m_blockMean.resize(std::size_t(blocks));
+    // Per block the mean |score| (a pulse inflates one or two blocks; the median over blocks
+    // below ignores them), scaled to a standard deviation for Gaussian scores.
+    for (int b = 0; b < blocks; ++b) {
+        const int b0 = b * blockLen, b1 = std::min(n, (b + 1) * blockLen);
+        double sum = 0.0;
+        for (int i = b0; i < b1; ++i)
+            sum += m_score[std::size_t(i)];
+        m_blockMean[std::size_t(b)] = sum / (b1 - b0);
+    }
+    // Median over blocks b - kSideBlocks .. b + kSideBlocks, from a sorted sliding window.
+    m_spread.resize(std::size_t(blocks));
+    m_sorted.assign(m_blockMean.begin(), m_blockMean.begin() + std::min(blocks, kSideBlocks));
+    std::sort(m_sorted.begin(), m_sorted.end());
+    for (int b = 0; b < blocks; ++b) {
+        if (const int in = b + kSideBlocks; in < blocks)
+            m_sorted.insert(std::upper_bound(m_sorted.begin(), m_sorted.end(), m_blockMean[std::size_t(in)]),
+                            m_blockMean[std::size_t(in)]);
+        if (const int out = b - kSideBlocks - 1; out >= 0)
+            m_sorted.erase(std::lower_bound(m_sorted.begin(), m_sorted.end(), m_blockMean[std::size_t(out)]));
+        m_spread[std::size_t(b)] = std::max(1.0, kMeanAbsToSigma * m_sorted[m_sorted.size() / 2]);
+    }
+}
+
+void PulseMatchedFilter::collectRuns(int width, std::span<const double> e, std::span<const double> sigma,
+                                     int validBegin, int last, int order, double norm)
+{
+    const int blockLen = std::max(kMinBlock, width);
+    const int count = last - validBegin + 1;
+    bool inRun = false;
+    MatchedPulse best;
+    for (int b0 = 0; b0 < count; b0 += blockLen) {
+        const double spread = m_spread[std::size_t(b0 / blockLen)];
+        const double threshold = m_settings.threshold * spread;
+        for (int i = b0; i < std::min(count, b0 + blockLen); ++i) {
+            bool above = m_score[std::size_t(i)] > threshold;
+            if (above && m_settings.minExplained > 0.0) {
+                // The pulse removes score^2 sigma^2 of excitation energy; what lies above the
+                // noise floor over its support (t .. t + W + p) is the rest.
+                const int t = validBegin + i;
+                const double s = sigma[std::size_t(t + width / 2)];
+                const std::size_t e1 = std::min(e.size(), std::size_t(t + width + order));
+                const double excess = (m_energy[e1] - m_energy[std::size_t(t)]) / (s * s) - double(e1 - std::size_t(t));
+                above = m_score[std::size_t(i)] * m_score[std::size_t(i)] >= m_settings.minExplained * excess;
+            }
+            if (above) {
+                const double score = m_score[std::size_t(i)] / spread;
+                if (!inRun || score > best.score)
+                    best = {validBegin + i, width, score, m_corr[std::size_t(i)] / (norm * norm)};
+                inRun = true;
+            } else if (inRun) {
+                m_candidates.push_back(best);
+                inRun = false;
+            }
+        }
+    }
+    if (inRun)
+        m_candidates.push_back(best);
+}
+
+} // namespace shellac::dsp

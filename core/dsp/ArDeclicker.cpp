@@ -7,6 +7,12 @@
 
 namespace shellac::dsp {
 
+namespace {
+// Matched-filter (smooth click and pop) threshold per unit of the per-sample one: 6 at the default
+// sensitivity 5 (6.75), where the evaluation set gains most without false repairs on clean music.
+constexpr double kPulseToSampleThreshold = 8.0 / 9.0;
+} // namespace
+
 ArDeclicker::ArDeclicker(Settings settings) : m_settings(settings) {}
 
 double ArDeclicker::thresholdForSensitivity(double sensitivity)
@@ -33,20 +39,50 @@ Status ArDeclicker::prepare(int sampleRate, int channels)
     p.widenBefore = 2;
     p.widenAfter = std::max(4, p.arOrder / 4);
     p.mergeGap = std::max(4, p.arOrder / 2);
+    // Smooth clicks: matched-filter threshold 8/9 of the sample threshold (6 at the default).
+    p.pulseThreshold = m_settings.smoothPulses ? kPulseToSampleThreshold * p.thresholdK : 0.0;
     p.passes = m_settings.passes;
     m_engine.prepare(channels, p);
+    m_popEngine = ClickRepairEngine();
+    if (removesPops()) {
+        // Pops: the same engine, detection and subtraction of wide half-sine pulses only, in
+        // windows long enough for them.
+        ClickRepairParams pop = p;
+        pop.passes = 0;
+        pop.arOrder = std::max(8, p.arOrder / 2);   // pops are low-frequency: half the order whitens enough
+        pop.subtractPulsesWiderThan = p.maxClickLength;
+        pop.maxClickLength = static_cast<int>(std::lround(std::min(m_settings.maxPopMs, 100.0) * sampleRate / 1000.0));
+        pop.windowLength = static_cast<int>(std::lround(16384 * scale));
+        m_popEngine.prepare(channels, pop);
+    }
     return Status::success();
 }
 
-void ArDeclicker::process(const AudioBlock& in, AudioBlock& out) { m_engine.process(in, out); }
+void ArDeclicker::process(const AudioBlock& in, AudioBlock& out)
+{
+    if (!removesPops())
+        return m_engine.process(in, out);
+    m_popEngine.process(in, m_between);
+    m_engine.process(m_between, out);
+}
 
-void ArDeclicker::finish(AudioBlock& out) { m_engine.finish(out); }
+void ArDeclicker::finish(AudioBlock& out)
+{
+    if (!removesPops())
+        return m_engine.finish(out);
+    m_popEngine.finish(m_between);
+    AudioBlock rest;
+    m_engine.process(m_between, out);
+    m_engine.finish(rest);
+    out.append(rest);
+}
 
 QJsonObject ArDeclicker::report() const
 {
-    QJsonArray list;
-    for (const Click& c : m_engine.events())
-        list.append(QJsonArray{c.channel, static_cast<qint64>(c.startFrame), static_cast<qint64>(c.length)});
+    QJsonArray list;   // interpolated clicks, then subtracted pops
+    for (const std::vector<Click>* events : {&m_engine.events(), &m_popEngine.events()})
+        for (const Click& c : *events)
+            list.append(QJsonArray{c.channel, static_cast<qint64>(c.startFrame), static_cast<qint64>(c.length)});
     return {
         {QStringLiteral("clicks_repaired"), static_cast<qint64>(m_engine.eventCount())},
         {QStringLiteral("samples_repaired"), static_cast<qint64>(m_engine.samplesRepaired())},
@@ -57,6 +93,7 @@ QJsonObject ArDeclicker::report() const
         {QStringLiteral("threshold_k"), m_engine.params().thresholdK},
         {QStringLiteral("ar_order"), m_engine.params().arOrder},
         {QStringLiteral("window_frames"), m_engine.params().windowLength},
+        {QStringLiteral("pops_removed"), static_cast<qint64>(m_popEngine.pulsesSubtracted())},
     };
 }
 

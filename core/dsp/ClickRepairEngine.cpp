@@ -22,7 +22,7 @@ void ClickRepairEngine::prepare(int channels, const ClickRepairParams& params)
 {
     m_p = params;
     m_p.arOrder = std::clamp(m_p.arOrder, 1, 256);
-    m_p.passes = std::clamp(m_p.passes, 1, 4);
+    m_p.passes = std::clamp(m_p.passes, 0, 4);
     m_p.maxClickLength = std::max(1, m_p.maxClickLength);
     m_p.widenBefore = std::max(0, m_p.widenBefore);
     m_p.widenAfter = std::max(0, m_p.widenAfter);
@@ -39,13 +39,24 @@ void ClickRepairEngine::prepare(int channels, const ClickRepairParams& params)
     m_buf.resize(channels, 0);
     m_bufStart = m_total = m_next = m_emitted = 0;
     const auto n = static_cast<std::size_t>(m_p.windowLength);
-    for (auto* v : {&m_x, &m_y, &m_e, &m_eb, &m_thr})
+    for (auto* v : {&m_x, &m_y, &m_e, &m_eb, &m_thr, &m_u, &m_sigma})
         v->assign(n, 0.0);
     m_blockMed.assign(n / kBlock + 2, 0.0);
     m_scratch.assign(std::max<std::size_t>(kBlock, 2 * kSideBlocks + 2), 0.0);
     m_missing.reserve(n);
     m_weight.reserve(n);
     m_exclude.assign(n, 0);
+    // Interpolated pulses: the union of all widths' detections; subtracted ones: the best of
+    // each neighbourhood, clear of its side lobes.
+    PulseDetectorSettings pulseSettings{m_p.pulseThreshold, m_p.pulseMinExplained, 0, true};
+    m_pulses.prepare(m_p.pulseMinWidth, std::min(m_p.subtractPulsesWiderThan, m_p.maxClickLength), m_p.arOrder,
+                     pulseSettings);
+    pulseSettings.minSeparation = m_p.arOrder;
+    pulseSettings.keepOverlapping = false;
+    // From half the subtraction width: a click a little narrower than that then matches a narrow
+    // template better than a wide one and is left to the interpolation.
+    m_widePulses.prepare(std::max(2, m_p.subtractPulsesWiderThan / 2), m_p.maxClickLength, m_p.arOrder, pulseSettings);
+    m_pulsesSubtracted = 0;
     m_eventCount = m_samplesRepaired = m_longSkipped = m_onsetsKept = 0;
     m_events.clear();
     m_eventsTruncated = false;
@@ -102,11 +113,20 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
             return; // leave windows holding NaN/Inf untouched
         m_x[i] = data[i];
     }
+    m_currentChannel = ch;
+    m_currentWindow = w0;
+    subtractWidePulses(data, len);
+    if (m_p.passes == 0)
+        return;
     const std::span<const double> x(m_x.data(), len);
     const std::span<double> y(m_y.data(), len);
     const std::span<double> e(m_e.data(), len), eb(m_eb.data(), len);
     m_regions.clear();
 
+    // The matched filter runs once per window: in the first pass when the per-sample detector
+    // finds nothing there, else in the second, on the model re-fitted without those clicks (a
+    // click-contaminated model whitens the music less, and the filter would find its remains).
+    bool pulsesSearched = false;
     for (int pass = 0; pass < m_p.passes; ++pass) {
         if (pass == 0) {
             m_model.fitBurg(x, m_p.arOrder);
@@ -131,7 +151,10 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
         }
         m_model.forwardError(x, e);
         m_model.backwardError(x, eb);
-        detect(len, m_found);
+        const PulseSearch search = pulsesSearched ? PulseSearch::Skip
+                                   : pass == 0 && m_p.passes > 1 ? PulseSearch::IfNothingElse
+                                                                 : PulseSearch::Always;
+        pulsesSearched = detect(len, m_found, search) || pulsesSearched;
         m_flagPrefix.assign(static_cast<std::size_t>(len) + 1, 0);
         for (const Region& r : m_found)   // a detection's forward error spreads p samples on
             for (int t = r.start; t < std::min(len, r.end + m_model.order()); ++t)
@@ -296,14 +319,59 @@ bool ClickRepairEngine::startsSound(const Region* regions, std::size_t count, in
     return after > kOnsetPowerRatio * before + 1e-10;
 }
 
-void ClickRepairEngine::detect(int len, std::vector<Region>& out)
+void ClickRepairEngine::subtractWidePulses(float* data, int len)
 {
-    out.clear();
-    const int p = m_model.order();
-    if (len - p < 2)
+    if (m_p.pulseThreshold <= 0.0 || m_widePulses.widths().empty())
         return;
+    const std::span<const double> x(m_x.data(), len);
+    m_model.fitBurg(x, m_p.arOrder);
+    const int p = m_model.order();
+    if (len - 2 * p < m_widePulses.widths().front())
+        return;
+    const std::span<double> e(m_e.data(), len), u(m_u.data(), len);
+    m_model.forwardError(x, e);
+    localScale(len);
+    m_model.backwardError(e, u);
+    m_widePulses.detect(u, e, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
+    if (m_pulseHits.empty())
+        return;
+    m_flagPrefix.assign(static_cast<std::size_t>(len) + 1, 0);
+    for (const MatchedPulse& h : m_pulseHits)
+        for (int t = h.start; t < std::min(len, h.start + h.width + p); ++t)
+            m_flagPrefix[t + 1] = 1;
+    for (int t = 0; t < len; ++t)
+        m_flagPrefix[t + 1] += m_flagPrefix[t];
+    const int zoneEnd = len - m_guard;
+    for (const MatchedPulse& h : m_pulseHits) {
+        const Region r{h.start, h.start + h.width};
+        if (h.width <= m_p.subtractPulsesWiderThan || r.start < m_guard || r.end > zoneEnd)
+            continue;
+        if (m_p.onsetWindow > 0) {
+            if (r.start + m_lookahead > zoneEnd && !m_finishing)
+                continue;
+            if (startsSound(&r, 1, len)) {
+                ++m_onsetsKept;
+                continue;
+            }
+        }
+        for (int j = 0; j < h.width; ++j) {
+            m_x[r.start + j] -= h.amplitude * PulseMatchedFilter::shape(h.width, j);
+            data[r.start + j] = static_cast<float>(std::clamp(m_x[r.start + j], -4.0, 4.0));
+        }
+        ++m_pulsesSubtracted;
+        ++m_eventCount;
+        m_samplesRepaired += h.width;
+        if (m_events.size() < m_p.maxListed)
+            m_events.push_back({m_currentChannel, m_currentWindow + r.start, h.width});
+        else
+            m_eventsTruncated = true;
+    }
+}
+
+void ClickRepairEngine::localScale(int len)
+{
+    const int p = m_model.order();
     const double* e = m_e.data();
-    const double* eb = m_eb.data();
     const int nb = (len - p + kBlock - 1) / kBlock;
     for (int b = 0; b < nb; ++b) {
         const int s = p + b * kBlock;
@@ -324,6 +392,20 @@ void ClickRepairEngine::detect(int len, std::vector<Region>& out)
         const double after = medianOf(m_scratch.data(), b1 - b + 1);
         thr[b] = std::max(k * std::max(before, after), m_p.floor);
     }
+    for (int n = 0; n < len; ++n)
+        m_sigma[n] = thr[(std::clamp(n, p, len - 1) - p) / kBlock] / m_p.thresholdK;
+}
+
+bool ClickRepairEngine::detect(int len, std::vector<Region>& out, PulseSearch search)
+{
+    out.clear();
+    const int p = m_model.order();
+    if (len - p < 2)
+        return false;
+    localScale(len);
+    const double* e = m_e.data();
+    const double* eb = m_eb.data();
+    const double* thr = m_thr.data();   // indexed by block
     auto threshold = [&](int n) { return thr[(n - p) / kBlock]; };
 
     const int lastBackward = len - 1 - p;   // backward error defined up to here
@@ -364,6 +446,42 @@ void ClickRepairEngine::detect(int len, std::vector<Region>& out)
     }
     if (start >= 0)
         close();
+    if (search == PulseSearch::Skip || (search == PulseSearch::IfNothingElse && !out.empty())
+        || m_p.pulseThreshold <= 0.0 || m_pulses.widths().empty())
+        return false;
+    // Smooth wide clicks: matched filter on u = A^T e (see PulseMatchedFilter), kept only with an
+    // abrupt edge (forward excitation at the start or backward excitation at the end).
+    const std::span<const double> es(m_e.data(), len);
+    const std::span<double> u(m_u.data(), len);
+    m_model.backwardError(es, u);
+    m_pulses.detect(u, es, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
+    std::erase_if(m_pulseHits, [&](const MatchedPulse& h) {
+        const int edge = 2 + h.width / 4;
+        const int end = h.start + h.width;
+        for (int n = std::max(p, h.start - 2); n < std::min(len, h.start + edge); ++n)
+            if (std::abs(e[n]) > m_p.pulseEdgeK * m_sigma[n])
+                return false;
+        for (int n = std::max(0, end - edge); n < std::min(len - p, end + 2); ++n)
+            if (std::abs(eb[n]) > m_p.pulseEdgeK * m_sigma[n])
+                return false;
+        return true;
+    });
+    if (m_pulseHits.empty())
+        return true;
+    const std::size_t sampleHits = out.size();
+    for (const MatchedPulse& h : m_pulseHits)
+        out.push_back({std::max(0, h.start - m_p.widenBefore), std::min(len, h.start + h.width + m_p.widenAfter)});
+    std::inplace_merge(out.begin(), out.begin() + std::ptrdiff_t(sampleHits), out.end(),
+                       [](const Region& x, const Region& y) { return x.start < y.start; });
+    std::size_t kept = 0;
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        if (out[i].start <= out[kept].end)
+            out[kept].end = std::max(out[kept].end, out[i].end);
+        else
+            out[++kept] = out[i];
+    }
+    out.resize(kept + 1);
+    return true;
 }
 
 } // namespace shellac::dsp

@@ -2,6 +2,7 @@
 
 #include "audio/AudioBlock.h"
 #include "dsp/ArModel.h"
+#include "dsp/PulseMatchedFilter.h"
 
 #include <cstdint>
 #include <vector>
@@ -25,7 +26,7 @@ struct ClickRepairParams {
     int widenBefore = 2;         ///< samples added before each detection
     int widenAfter = 4;          ///< samples added after the (backward-error-trimmed) end of each detection
     int mergeGap = 16;           ///< flagged samples closer than this (samples) form one detection
-    int passes = 3;              ///< detection passes per window (1..4); pass 2+ re-fits the AR model without the detections
+    int passes = 3;              ///< detection passes per window (0..4); pass 2+ re-fits the AR model without the detections
     int onsetWindow = 220;       ///< samples compared before/after a burst by the onset test; 0 = no test
     double floor = 2e-5;         ///< absolute excitation threshold floor (linear, full scale = 1)
     std::size_t maxListed = 10000; ///< events kept in events(); counting goes on beyond it
@@ -33,11 +34,29 @@ struct ClickRepairParams {
     /// plain LSAR, each region's noise variance is estimated from observed - interpolated and the
     /// observation re-enters with weight (excitation variance / noise variance). For crackle.
     bool keepObservation = false;
+    /// Matched-filter detection of smooth pulses (PulseMatchedFilter): threshold in robust
+    /// standard deviations of its score; 0 = off. Widths from pulseMinWidth to maxClickLength.
+    double pulseThreshold = 0.0;
+    int pulseMinWidth = 6;
+    /// Share of the excess excitation a pulse must explain (PulseDetectorSettings::minExplained).
+    double pulseMinExplained = 0.3;
+    /// A pulse repaired by interpolation must start or end abruptly, as a groove defect does: the
+    /// forward excitation over its first 2 + W/4 samples, or the backward one over its last, must
+    /// exceed this many local standard deviations somewhere (a rounded bass half-wave does not).
+    double pulseEdgeK = 3.0;
+    /// Pulses wider than this (samples) are subtracted (least-squares half-sine) before the
+    /// detection passes instead of interpolated: LSAR cannot continue music that long. With
+    /// passes = 0 the engine does only that (the pop remover).
+    int subtractPulsesWiderThan = 1 << 30;
 };
 
 /// The streaming engine behind ArDeclicker and Decrackler (Vaseghi & Rayner; Godsill & Rayner,
 /// "Digital Audio Restoration", ch. 5). Private to core/dsp. Per channel and analysis window:
 ///
+///  0. With pulseThreshold > 0 and pulses wider than subtractPulsesWiderThan in range (the pop
+///     remover): Burg fit, PulseMatchedFilter over those widths (best of each neighbourhood),
+///     onset test (5.), and the least-squares half-sine of each pulse in this window's zone is
+///     subtracted. passes = 0 stops here.
 ///  1. Burg AR fit (order p) on the window; forward excitation e and backward excitation e_b.
 ///  2. Robust, locally adaptive threshold. Per block b of 128 excitation samples:
 ///       sigma_before = 1.4826 * median over blocks b-7..b of (median |e| in block)
@@ -50,6 +69,10 @@ struct ClickRepairParams {
 ///     sound only in the forward one) and it ends at the last backward-flagged sample (the
 ///     forward error smears a click over the next p samples, the backward one over the previous
 ///     p, their intersection is the click); then widened by widenBefore / widenAfter.
+///     With pulseThreshold > 0, once per window (first pass if the per-sample detector found
+///     nothing, else the second, on the re-fitted model): PulseMatchedFilter on u = A^T e over
+///     widths pulseMinWidth..maxClickLength, kept if they start or end abruptly (pulseEdgeK),
+///     united with the detections.
 ///  4. Detections longer than maxClickLength + widening are not repaired (pops, left for a pop
 ///     remover; longEventsSkipped()).
 ///  5. Onset test: a burst of nearby detections (gaps < onsetWindow / 3) is kept, not repaired
@@ -87,6 +110,7 @@ public:
     std::int64_t longEventsSkipped() const { return m_longSkipped; }
     /// Bursts not repaired because the music is louder after them (an onset, not a click).
     std::int64_t onsetsKept() const { return m_onsetsKept; }
+    std::int64_t pulsesSubtracted() const { return m_pulsesSubtracted; }
     const std::vector<ClickEvent>& events() const { return m_events; }
     bool eventsTruncated() const { return m_eventsTruncated; }
     const ClickRepairParams& params() const { return m_p; }
@@ -96,7 +120,12 @@ private:
     struct Region { int start; int end; };   // [start, end) within the window
     void processWindow(std::int64_t w0, int len);
     void processChannel(int ch, std::int64_t w0, int len);
-    void detect(int len, std::vector<Region>& out);
+    enum class PulseSearch { Skip, IfNothingElse, Always };
+    /// Per-sample detection into `out`, plus the matched filter as `search` says; returns
+    /// whether the matched filter ran.
+    bool detect(int len, std::vector<Region>& out, PulseSearch search);
+    void localScale(int len);
+    void subtractWidePulses(float* data, int len);
     void releaseUpTo(std::int64_t upTo, AudioBlock& out);
     bool startsSound(const Region* regions, std::size_t count, int len) const;
 
@@ -115,13 +144,18 @@ private:
     bool m_finishing = false;    // processing the stream's last (short) window
 
     ArModel m_model;
-    std::vector<double> m_x, m_y, m_e, m_eb, m_thr, m_blockMed, m_scratch;
+    std::vector<double> m_x, m_y, m_e, m_eb, m_thr, m_blockMed, m_scratch, m_u, m_sigma;
+    PulseMatchedFilter m_pulses, m_widePulses;
+    std::vector<MatchedPulse> m_pulseHits;
     std::vector<Region> m_regions, m_found, m_merged, m_candidates, m_accepted;
     std::vector<int> m_missing;
     std::vector<double> m_weight;
     std::vector<unsigned char> m_exclude;
     std::vector<int> m_flagPrefix;   // running count of detected samples, for the onset test
 
+    std::int64_t m_pulsesSubtracted = 0;
+    int m_currentChannel = 0;
+    std::int64_t m_currentWindow = 0;
     std::int64_t m_eventCount = 0;
     std::int64_t m_samplesRepaired = 0;
     std::int64_t m_longSkipped = 0;

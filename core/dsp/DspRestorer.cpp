@@ -34,8 +34,13 @@ void buildStages(const DspRestorerSettings& settings, StageChain& chain, bool im
     if (settings.declickSensitivity) {
         ArDeclickerSettings declick;
         declick.sensitivity = *settings.declickSensitivity;
-        if (impulsesOnly)
-            declick.passes = 1; // the feed only needs the noise between the clicks: one pass is plenty
+        declick.smoothPulses = settings.smoothPulses;
+        if (impulsesOnly) {
+            // The feed only needs the noise between the clicks: one pass is plenty, and pops
+            // (rare, low-frequency) hardly touch the noise profile.
+            declick.passes = 1;
+            declick.maxPopMs = 0.0;
+        }
         chain.add(std::make_unique<ArDeclicker>(declick));
     }
     if (settings.decrackleLevel) {

@@ -70,6 +70,8 @@ QJsonObject DspRestorerSettings::toJson() const
                   {QStringLiteral("declick_sensitivity"), opt(declickSensitivity)},
                   {QStringLiteral("decrackle_level"), opt(decrackleLevel)},
                   {QStringLiteral("dehiss_db"), opt(dehissReductionDb)}};
+    if (smoothPulses)
+        o.insert(QStringLiteral("smooth_pulses"), true);
     if (noiseRangeSeconds)
         o.insert(QStringLiteral("noise_from_s"), QJsonArray{noiseRangeSeconds->first, noiseRangeSeconds->second});
     return o;

@@ -234,6 +234,11 @@ private Q_SLOTS:
                                                   << QStringLiteral("--declick: must be between 1 and 10");
         QTest::newRow("not a number") << QStringList{QStringLiteral("--rumble"), QStringLiteral("low")} << 2
                                       << QStringLiteral("expected a number or 'off'");
+        QTest::newRow("pulses neither on nor off") << QStringList{QStringLiteral("--pulses"), QStringLiteral("yes")} << 2
+                                                   << QStringLiteral("--pulses: expected 'on' or 'off', got 'yes'");
+        QTest::newRow("pulses without declick") << QStringList{QStringLiteral("--pulses"), QStringLiteral("on"),
+                                                               QStringLiteral("--declick"), QStringLiteral("off")}
+                                                << 2 << QStringLiteral("--pulses: needs the declick stage");
         QTest::newRow("unknown method") << QStringList{QStringLiteral("--method"), QStringLiteral("magic")} << 2
                                         << QStringLiteral("unknown --method 'magic'");
     }

@@ -166,7 +166,7 @@ QString RestoreCommand::summary() const
 
 QString RestoreCommand::synopsis() const
 {
-    return QStringLiteral("IN -o OUT [--method dsp|neural|hybrid|auto] [--declick SENS|off] [--decrackle LEVEL|off] "
+    return QStringLiteral("IN -o OUT [--method dsp|neural|hybrid|auto] [--declick SENS|off] [--pulses on|off] [--decrackle LEVEL|off] "
                           "[--dehum auto|50|60|off] [--dehiss DB|off] [--noise-from START-END] [--rumble HZ|off] "
                           "[--model FILE.pt] [--mix 0-1] [--project FILE.shellac] [--residual FILE] [--report FILE.json] [--force] [--quiet]\n"
                           "       shellac-cli restore DIR -o OUTDIR [same options; --residual and --report name folders]");
@@ -179,7 +179,8 @@ QString RestoreCommand::description() const
         "  rumble    linear-phase high-pass at HZ (default 20)\n"
         "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
         "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
-        "            AR interpolation (clicks from 1 sample to several ms, clusters)\n"
+        "            AR interpolation (clicks from 1 sample to several ms, clusters); with\n"
+        "            --pulses on also a matched filter for smooth wide clicks and pops (experimental)\n"
         "  decrackle the same for dense, small impulses (hundreds per second)\n"
         "  dehiss    spectral noise reduction (decision-directed Wiener gain) with a noise profile\n"
         "            from --noise-from (e.g. the lead-in groove) or from the quietest passages\n"
@@ -216,6 +217,8 @@ QList<QCommandLineOption> RestoreCommand::options() const
         QCommandLineOption(opt("mix"), opt("For --method neural: share of the restored signal, 0-1 (default 1;\n"
                                            "0.7 keeps 30 % of the input)."), opt("0-1")),
         QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),
+        QCommandLineOption(opt("pulses"), opt("Declick also finds smooth wide clicks (0.14-6 ms) and pops (up to 40 ms)\n"
+                                              "with a matched filter: on or off (default off; experimental)."), opt("on|off")),
         QCommandLineOption(opt("decrackle"), opt("Crackle removal strength 0-10 (default 5) or off."), opt("LEVEL")),
         QCommandLineOption(opt("dehum"), opt("Mains hum: auto (default; detects 50 or 60 Hz), 50, 60 or off."), opt("MODE")),
         QCommandLineOption(opt("dehiss"), opt("Most hiss reduction in dB, 1-40 (default 12), or off."), opt("DB")),
@@ -239,7 +242,7 @@ int RestoreCommand::run(const QCommandLineParser& parser, CliContext& context)
         return context.usageError(name(), opt("no output given (use -o OUT)"));
     MethodChoice choice;
     if (parser.isSet(opt("project"))) {
-        for (const char* other : {"method", "model", "mix", "declick", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
+        for (const char* other : {"method", "model", "mix", "declick", "pulses", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
             if (parser.isSet(opt(other)))
                 return context.usageError(name(), QStringLiteral("--%1 cannot be combined with --project: the project sets the "
                                                                  "method and its settings").arg(opt(other)));

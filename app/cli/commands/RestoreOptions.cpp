@@ -47,7 +47,7 @@ std::optional<double> parseSeconds(const QString& text)
 
 QString firstDspOnlyOption(const QCommandLineParser& parser)
 {
-    for (const char* option : {"declick", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
+    for (const char* option : {"declick", "pulses", "decrackle", "dehum", "dehiss", "noise-from", "rumble"})
         if (parser.isSet(QLatin1String(option)))
             return QStringLiteral("--") + QLatin1String(option);
     return {};
@@ -105,6 +105,14 @@ Result<dsp::DspRestorerSettings> parseDspSettings(const QCommandLineParser& pars
     if (!declick)
         return declick.error();
     s.declickSensitivity = declick.value();
+    if (parser.isSet(QStringLiteral("pulses"))) {
+        const QString v = parser.value(QStringLiteral("pulses")).trimmed().toLower();
+        if (v != u"on" && v != u"off")
+            return Error{QStringLiteral("--pulses"), QObject::tr("expected 'on' or 'off', got '%1'").arg(parser.value(QStringLiteral("pulses")))};
+        if (v == u"on" && !s.declickSensitivity)
+            return Error{QStringLiteral("--pulses"), QObject::tr("needs the declick stage (it is part of it), but --declick is off")};
+        s.smoothPulses = v == u"on";
+    }
     auto decrackle = numberOrOff(parser, QStringLiteral("decrackle"), s.decrackleLevel);
     if (!decrackle)
         return decrackle.error();

@@ -86,8 +86,6 @@ public:
     /// at most the first 10000; clicksTruncated() tells whether more were repaired.
     const std::vector<Click>& clicks() const { return m_engine.events(); }
     bool clicksTruncated() const { return m_engine.eventsTruncated(); }
-    /// Every pop subtracted so far (smoothPulses only; same fields and limit as clicks()).
-    const std::vector<Click>& pops() const { return m_popEngine.events(); }
     std::int64_t clicksRepaired() const { return m_engine.eventCount(); }
     std::int64_t samplesRepaired() const { return m_engine.samplesRepaired(); }
 

@@ -113,9 +113,7 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
             return; // leave windows holding NaN/Inf untouched
         m_x[i] = data[i];
     }
-    m_currentChannel = ch;
-    m_currentWindow = w0;
-    subtractWidePulses(data, len);
+    subtractWidePulses(ch, w0, data, len);
     if (m_p.passes == 0)
         return;
     const std::span<const double> x(m_x.data(), len);
@@ -269,12 +267,7 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
             const double v = m_y[t];
             data[t] = std::isfinite(v) ? static_cast<float>(std::clamp(v, -4.0, 4.0)) : data[t];
         }
-        ++m_eventCount;
-        m_samplesRepaired += r.end - r.start;
-        if (m_events.size() < m_p.maxListed)
-            m_events.push_back({ch, w0 + r.start, r.end - r.start});
-        else
-            m_eventsTruncated = true;
+        recordEvent(ch, w0 + r.start, r.end - r.start);
     }
 }
 
@@ -319,7 +312,7 @@ bool ClickRepairEngine::startsSound(const Region* regions, std::size_t count, in
     return after > kOnsetPowerRatio * before + 1e-10;
 }
 
-void ClickRepairEngine::subtractWidePulses(float* data, int len)
+void ClickRepairEngine::subtractWidePulses(int ch, std::int64_t w0, float* data, int len)
 {
     if (m_p.pulseThreshold <= 0.0 || m_widePulses.widths().empty())
         return;
@@ -359,13 +352,18 @@ void ClickRepairEngine::subtractWidePulses(float* data, int len)
             data[r.start + j] = static_cast<float>(std::clamp(m_x[r.start + j], -4.0, 4.0));
         }
         ++m_pulsesSubtracted;
-        ++m_eventCount;
-        m_samplesRepaired += h.width;
-        if (m_events.size() < m_p.maxListed)
-            m_events.push_back({m_currentChannel, m_currentWindow + r.start, h.width});
-        else
-            m_eventsTruncated = true;
+        recordEvent(ch, w0 + r.start, h.width);
     }
+}
+
+void ClickRepairEngine::recordEvent(int ch, std::int64_t startFrame, std::int64_t length)
+{
+    ++m_eventCount;
+    m_samplesRepaired += length;
+    if (m_events.size() < m_p.maxListed)
+        m_events.push_back({ch, startFrame, length});
+    else
+        m_eventsTruncated = true;
 }
 
 void ClickRepairEngine::localScale(int len)
@@ -392,8 +390,9 @@ void ClickRepairEngine::localScale(int len)
         const double after = medianOf(m_scratch.data(), b1 - b + 1);
         thr[b] = std::max(k * std::max(before, after), m_p.floor);
     }
-    for (int n = 0; n < len; ++n)
-        m_sigma[n] = thr[(std::clamp(n, p, len - 1) - p) / kBlock] / m_p.thresholdK;
+    if (m_p.pulseThreshold > 0.0)   // the matched filters' per-sample scale
+        for (int n = 0; n < len; ++n)
+            m_sigma[n] = thr[(std::clamp(n, p, len - 1) - p) / kBlock] / m_p.thresholdK;
 }
 
 bool ClickRepairEngine::detect(int len, std::vector<Region>& out, PulseSearch search)

@@ -125,7 +125,8 @@ private:
     /// whether the matched filter ran.
     bool detect(int len, std::vector<Region>& out, PulseSearch search);
     void localScale(int len);
-    void subtractWidePulses(float* data, int len);
+    void subtractWidePulses(int ch, std::int64_t w0, float* data, int len);
+    void recordEvent(int ch, std::int64_t startFrame, std::int64_t length);
     void releaseUpTo(std::int64_t upTo, AudioBlock& out);
     bool startsSound(const Region* regions, std::size_t count, int len) const;
 
@@ -154,8 +155,6 @@ private:
     std::vector<int> m_flagPrefix;   // running count of detected samples, for the onset test
 
     std::int64_t m_pulsesSubtracted = 0;
-    int m_currentChannel = 0;
-    std::int64_t m_currentWindow = 0;
     std::int64_t m_eventCount = 0;
     std::int64_t m_samplesRepaired = 0;
     std::int64_t m_longSkipped = 0;

@@ -77,7 +77,6 @@ public:
                 std::span<const double> sigma, int validBegin, int validEnd, std::vector<MatchedPulse>& out);
 
     const std::vector<int>& widths() const { return m_widths; }
-    const Settings& settings() const { return m_settings; }
 
 private:
     void scoreWidth(std::size_t widthIndex, std::span<const double> u, int validBegin, int last, double norm);

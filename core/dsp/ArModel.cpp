@@ -1,5 +1,7 @@
 #include "dsp/ArModel.h"
 
+#include "common/VectorClones.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -8,9 +10,9 @@ namespace shellac::dsp {
 
 namespace {
 
-/// One Burg (Levinson) step with reflection coefficient `mu` at order k + 1: updates the AR
-/// coefficients a[0..k+1] and the forward/backward prediction errors f, b over `len` pairs.
-void applyReflection(double mu, int k, int len, double* a, double* f, double* b)
+/// One Burg (Levinson) step with reflection coefficient `mu` at order k + 1, on the AR
+/// coefficients a[0..k+1] ...
+void reflectCoefficients(double mu, int k, double* a)
 {
     for (int i = 0; i <= (k + 1) / 2; ++i) {
         const double t1 = a[i] + mu * a[k + 1 - i];
@@ -18,8 +20,12 @@ void applyReflection(double mu, int k, int len, double* a, double* f, double* b)
         a[i] = t1;
         a[k + 1 - i] = t2;
     }
-    double* fw = f + k + 1;
-    for (int i = 0; i < len; ++i) {
+}
+
+/// ... and on `count` pairs of forward / backward prediction errors (fw[i] = f[i + k + 1], b[i]).
+inline void reflectErrors(double mu, double* fw, double* b, int count)
+{
+    for (int i = 0; i < count; ++i) {
         const double t1 = fw[i] + mu * b[i];
         const double t2 = b[i] + mu * fw[i];
         fw[i] = t1;
@@ -29,6 +35,7 @@ void applyReflection(double mu, int k, int len, double* a, double* f, double* b)
 
 } // namespace
 
+SHELLAC_VECTOR_CLONES
 int ArModel::fitBurg(std::span<const double> x, int order)
 {
     const int n = static_cast<int>(x.size());
@@ -71,7 +78,8 @@ int ArModel::fitBurg(std::span<const double> x, int order)
         const double mu = -2.0 * num / d;
         if (!(std::abs(mu) < 1.0))
             break;
-        applyReflection(mu, k, len, a, f, b);
+        reflectCoefficients(mu, k, a);
+        reflectErrors(mu, f + k + 1, b, len);
         d = (1.0 - mu * mu) * d - f[k + 1] * f[k + 1] - b[n - k - 2] * b[n - k - 2];
         m_errorPower *= (1.0 - mu * mu);
         reached = k + 1;
@@ -80,22 +88,23 @@ int ArModel::fitBurg(std::span<const double> x, int order)
     return reached;
 }
 
+SHELLAC_VECTOR_CLONES
 int ArModel::fitBurgExcluding(std::span<const double> x, std::span<const unsigned char> exclude, int order)
 {
     assert(exclude.size() == x.size());
     const int n = static_cast<int>(x.size());
-    // run[i]: consecutive usable samples ending at i.
-    m_run.resize(n);
-    int run = 0;
+    // The usable stretches [begin, end) of consecutive non-excluded samples, flat in m_stretches (begin, end, begin, end, ...).
+    m_stretches.clear();
     double energy = 0.0;
     int used = 0;
     for (int i = 0; i < n; ++i) {
-        run = exclude[i] ? 0 : run + 1;
-        m_run[i] = run;
-        if (!exclude[i]) {
-            energy += x[i] * x[i];
-            ++used;
-        }
+        if (exclude[i])
+            continue;
+        if (m_stretches.empty() || m_stretches.back() != i)
+            m_stretches.insert(m_stretches.end(), {i, i});
+        m_stretches.back() = i + 1;
+        energy += x[i] * x[i];
+        ++used;
     }
     order = std::clamp(order, 0, std::max(0, (used - 1) / 2));
     m_a.assign(static_cast<std::size_t>(order) + 1, 0.0);
@@ -110,30 +119,32 @@ int ArModel::fitBurgExcluding(std::span<const double> x, std::span<const unsigne
     double* f = m_f.data();
     double* b = m_b.data();
     double* a = m_a.data();
-    const int* runs = m_run.data();
     const double tiny = energy * 1e-14;
     int reached = 0;
     for (int k = 0; k < order; ++k) {
-        // Pair (f[i + k + 1], b[i]) spans x[i .. i + k + 1]: usable when that whole stretch is.
-        const int len = n - k - 1;
+        // Pair (f[i + k + 1], b[i]) spans x[i .. i + k + 1]: usable when that whole stretch is,
+        // i.e. for i in [begin, end - k - 1) of a stretch. Even i add to the first partial sums,
+        // odd i to the second, in increasing order (the same sums as a weighted loop over all i).
         const double* fk = f + k + 1;
-        const int* rk = runs + k + 1;
-        // Branch-free with two partial sums each, so that the loop vectorises.
         double num0 = 0.0, num1 = 0.0, den0 = 0.0, den1 = 0.0;
-        const int need = k + 2;
-        int i = 0;
-        for (; i + 1 < len; i += 2) {
-            const double w0 = rk[i] >= need ? 1.0 : 0.0;
-            const double w1 = rk[i + 1] >= need ? 1.0 : 0.0;
-            num0 += w0 * (fk[i] * b[i]);
-            num1 += w1 * (fk[i + 1] * b[i + 1]);
-            den0 += w0 * (fk[i] * fk[i] + b[i] * b[i]);
-            den1 += w1 * (fk[i + 1] * fk[i + 1] + b[i + 1] * b[i + 1]);
-        }
-        for (; i < len; ++i) {
-            const double w = rk[i] >= need ? 1.0 : 0.0;
-            num0 += w * (fk[i] * b[i]);
-            den0 += w * (fk[i] * fk[i] + b[i] * b[i]);
+        for (std::size_t r = 0; r < m_stretches.size(); r += 2) {
+            int i = m_stretches[r];
+            const int stop = m_stretches[r + 1] - k - 1;
+            if (i < stop && (i & 1)) {
+                num1 += fk[i] * b[i];
+                den1 += fk[i] * fk[i] + b[i] * b[i];
+                ++i;
+            }
+            for (; i + 1 < stop; i += 2) {
+                num0 += fk[i] * b[i];
+                num1 += fk[i + 1] * b[i + 1];
+                den0 += fk[i] * fk[i] + b[i] * b[i];
+                den1 += fk[i + 1] * fk[i + 1] + b[i + 1] * b[i + 1];
+            }
+            if (i < stop) {
+                num0 += fk[i] * b[i];
+                den0 += fk[i] * fk[i] + b[i] * b[i];
+            }
         }
         const double num = num0 + num1;
         const double den = den0 + den1;
@@ -142,7 +153,11 @@ int ArModel::fitBurgExcluding(std::span<const double> x, std::span<const unsigne
         const double mu = -2.0 * num / den;
         if (!(std::abs(mu) < 1.0))
             break;
-        applyReflection(mu, k, len, a, f, b);
+        // Only usable pairs are updated: a pair unusable at this order stays so at the next.
+        reflectCoefficients(mu, k, a);
+        for (std::size_t r = 0; r < m_stretches.size(); r += 2)
+            if (const int count = m_stretches[r + 1] - k - 1 - m_stretches[r]; count > 0)
+                reflectErrors(mu, f + k + 1 + m_stretches[r], b + m_stretches[r], count);
         m_errorPower *= (1.0 - mu * mu);
         reached = k + 1;
     }
@@ -156,6 +171,7 @@ void ArModel::setCoefficients(std::span<const double> a)
     m_a.assign(a.begin(), a.end());
 }
 
+SHELLAC_VECTOR_CLONES
 void ArModel::forwardError(std::span<const double> x, std::span<double> e) const
 {
     assert(e.size() == x.size());
@@ -191,6 +207,7 @@ void ArModel::forwardError(std::span<const double> x, std::span<double> e) const
     }
 }
 
+SHELLAC_VECTOR_CLONES
 void ArModel::backwardError(std::span<const double> x, std::span<double> e) const
 {
     assert(e.size() == x.size());

@@ -56,6 +56,16 @@ public:
     void forwardError(std::span<const double> x, std::span<double> e) const;
     /// e[n] = sum_{j=0..p} a_j x[n+j] for n in [0, N-p); e[n] = 0 for n >= N-p.
     void backwardError(std::span<const double> x, std::span<double> e) const;
+    /// backwardError() at one n in [0, N-p), bit-identical to it: for detectors that need it at a
+    /// few places only.
+    double backwardErrorAt(std::span<const double> x, int n) const
+    {
+        const double* xi = x.data() + n;
+        double s = xi[0];
+        for (std::size_t j = 1; j < m_a.size(); ++j)
+            s += m_a[j] * xi[j];
+        return s;
+    }
 
     /// LSAR: replaces x[t] for every t in `missing` by the least-squares AR interpolant given all
     /// other samples of `x` and the current coefficients.
@@ -81,7 +91,7 @@ private:
     std::vector<double> m_f, m_b, m_tmp;
     // scratch (LSAR)
     std::vector<double> m_r, m_e0, m_chol, m_rhs, m_obs, m_w;
-    std::vector<int> m_idx, m_first, m_run;
+    std::vector<int> m_idx, m_first, m_stretches;
 };
 
 } // namespace shellac::dsp

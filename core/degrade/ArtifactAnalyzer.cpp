@@ -161,7 +161,7 @@ struct ArtifactAnalyzer::Impl {
 
     void startSegment()
     {
-        declicker = std::make_unique<dsp::ArDeclicker>(dsp::ArDeclickerSettings{settings.declickSensitivity});
+        declicker = std::make_unique<dsp::ArDeclicker>(dsp::perSampleDeclick(settings.declickSensitivity));
         (void)declicker->prepare(fs, channels);
         segmentStart = outPos;
         clicksSeen = 0;

@@ -247,7 +247,7 @@ std::vector<ClickDetectionCalibration::Placement> ClickDetectionCalibration::pla
 bool ClickDetectionCalibration::recover(const AudioBlock& x, const std::vector<Placement>& placed,
                                         std::vector<InjectionTrial>& trials) const
 {
-    dsp::ArDeclicker declicker(dsp::ArDeclickerSettings{m_sensitivity});
+    dsp::ArDeclicker declicker(dsp::perSampleDeclick(m_sensitivity));
     if (!declicker.prepare(m_fs, 1).ok())
         return false;
     AudioBlock cleaned, tail;

@@ -56,7 +56,7 @@ std::vector<std::int64_t> energyFluxOnsets(std::span<const float> mono, int samp
 std::vector<std::int64_t> classicalClickStarts(std::span<const float> mono, int sampleRate)
 {
     std::vector<std::int64_t> starts;
-    dsp::ArDeclicker declicker;
+    dsp::ArDeclicker declicker(dsp::perSampleDeclick(5.0));
     if (mono.empty() || !declicker.prepare(sampleRate, 1).ok())
         return starts;
     AudioBlock in(1, std::int64_t(mono.size()));

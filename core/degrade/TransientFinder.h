@@ -15,8 +15,8 @@ namespace shellac::degrade {
 /// Slow swells and steady tones give none. Thread-safe (pure function).
 std::vector<std::int64_t> energyFluxOnsets(std::span<const float> mono, int sampleRate);
 
-/// Starts of the clicks shellac::dsp::ArDeclicker (default settings: sensitivity 5) repairs in a
-/// mono signal, frames from the signal start, ascending, without duplicates. Costs one declick
+/// Starts of the clicks shellac::dsp::ArDeclicker's per-sample detector (dsp::perSampleDeclick(5))
+/// repairs in a mono signal, frames from the signal start, ascending, without duplicates. Costs one declick
 /// pass over the signal. Thread-safe (a declicker per call).
 std::vector<std::int64_t> classicalClickStarts(std::span<const float> mono, int sampleRate);
 

@@ -26,12 +26,22 @@ struct ArDeclickerSettings {
     /// removal; at most 100.
     double maxPopMs = 40.0;
     /// Matched-filter detection (PulseMatchedFilter) of smooth clicks (0.14 ms up to maxClickMs,
-    /// interpolated) and of pops (up to maxPopMs, subtracted). Experimental, off by default: on
-    /// the evaluation set it lifts the median SI-SDR gain from 3.2 to 4.8 dB, but it still
-    /// repairs some clicks only at their edges and makes false detections on transient-rich
-    /// synthetic material (see docs/RESULTS.md).
-    bool smoothPulses = false;
+    /// interpolated) and of pops (up to maxPopMs, subtracted). On the evaluation set it lifts
+    /// the median SI-SDR gain from 3.2 to 4.5 dB (see docs/RESULTS.md); false: the per-sample
+    /// detector alone.
+    bool smoothPulses = true;
 };
+
+/// The per-sample AR detector alone (no matched filter, no pop remover) at `sensitivity`: what
+/// the artifact analyzer's injection calibration models, and what marks click starts for the
+/// training anchors (a click's start there must be a sharp, per-sample event).
+inline ArDeclickerSettings perSampleDeclick(double sensitivity)
+{
+    ArDeclickerSettings s;
+    s.sensitivity = sensitivity;
+    s.smoothPulses = false;
+    return s;
+}
 
 /// Click remover ("declick"): AR-model-based detection and least-squares AR interpolation
 /// (Vaseghi & Rayner 1990; Godsill & Rayner 1998, ch. 5), streamed in overlapping windows; the
@@ -51,10 +61,10 @@ struct ArDeclickerSettings {
 /// ~0.5 ms) are repaired to within a few % of their peak; for 1-5 ms clicks the residual is
 /// LSAR's interpolation error, of the order of the music's own level in dense polyphonic passages.
 ///
-/// With smoothPulses (experimental, off by default) a matched filter (PulseMatchedFilter) also
-/// looks for rounded clicks, whose energy lies under the music's spectrum so that the per-sample
-/// excitation hardly shows them (interpolated like the others; once per window, on the re-fitted
-/// model when the first pass found clicks), and a pop remover runs first: the same engine in
+/// With smoothPulses (the default) a matched filter (PulseMatchedFilter) also looks for rounded
+/// clicks, whose energy lies under the music's spectrum so that the per-sample excitation hardly
+/// shows them (interpolated like the others; once per window, after the passes, on what the
+/// repair of their clicks leaves), and a pop remover runs first: the same engine in
 /// 16384-sample windows (scaled with the rate), AR order p/2, finding half-sine pulses from
 /// maxClickMs to maxPopMs and subtracting their least-squares fit (LSAR cannot bridge 10 ms).
 ///

@@ -39,7 +39,7 @@ void ClickRepairEngine::prepare(int channels, const ClickRepairParams& params)
     m_buf.resize(channels, 0);
     m_bufStart = m_total = m_next = m_emitted = 0;
     const auto n = static_cast<std::size_t>(m_p.windowLength);
-    for (auto* v : {&m_x, &m_y, &m_e, &m_eb, &m_thr, &m_u, &m_sigma})
+    for (auto* v : {&m_x, &m_y, &m_e, &m_thr, &m_u, &m_sigma})
         v->assign(n, 0.0);
     m_blockMed.assign(n / kBlock + 2, 0.0);
     m_scratch.assign(std::max<std::size_t>(kBlock, 2 * kSideBlocks + 2), 0.0);
@@ -118,13 +118,9 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
         return;
     const std::span<const double> x(m_x.data(), len);
     const std::span<double> y(m_y.data(), len);
-    const std::span<double> e(m_e.data(), len), eb(m_eb.data(), len);
+    const std::span<double> e(m_e.data(), len);
     m_regions.clear();
 
-    // The matched filter runs once per window: in the first pass when the per-sample detector
-    // finds nothing there, else in the second, on the model re-fitted without those clicks (a
-    // click-contaminated model whitens the music less, and the filter would find its remains).
-    bool pulsesSearched = false;
     for (int pass = 0; pass < m_p.passes; ++pass) {
         if (pass == 0) {
             m_model.fitBurg(x, m_p.arOrder);
@@ -148,105 +144,38 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
             m_model.fitBurgExcluding(x, {m_exclude.data(), static_cast<std::size_t>(len)}, m_p.arOrder);
         }
         m_model.forwardError(x, e);
-        m_model.backwardError(x, eb);
-        const PulseSearch search = pulsesSearched ? PulseSearch::Skip
-                                   : pass == 0 && m_p.passes > 1 ? PulseSearch::IfNothingElse
-                                                                 : PulseSearch::Always;
-        pulsesSearched = detect(len, m_found, search) || pulsesSearched;
-        m_flagPrefix.assign(static_cast<std::size_t>(len) + 1, 0);
-        for (const Region& r : m_found)   // a detection's forward error spreads p samples on
-            for (int t = r.start; t < std::min(len, r.end + m_model.order()); ++t)
-                m_flagPrefix[t + 1] = 1;
-        for (int t = 0; t < len; ++t)
-            m_flagPrefix[t + 1] += m_flagPrefix[t];
-        // Only detections that wholly lie in this window's zone are repaired here; the rest
-        // belong to the neighbouring window. Long ones are left alone (pops, not clicks).
-        const int zoneEnd = len - m_guard;
-        m_merged.clear();
-        std::size_t i = 0;
-        bool grew = false;
-        auto push = [&](Region r) {
-            if (!m_merged.empty() && r.start <= m_merged.back().end)
-                m_merged.back().end = std::max(m_merged.back().end, r.end);
-            else
-                m_merged.push_back(r);
-        };
-        m_candidates.clear();
-        for (const Region& r : m_found) {
-            if (r.start < m_guard || r.end > zoneEnd)
-                continue;
-            if (r.end - r.start > m_maxRegion) {
-                if (pass == 0 && (r.start < m_hop + m_guard || m_finishing))
-                    ++m_longSkipped;
-                continue;
-            }
-            m_candidates.push_back(r);
-        }
-        // A burst of nearby detections after which the music is much louder than before it is
-        // the onset of a drum, pluck or consonant, not a click: keep it.
-        const bool lastWindow = m_finishing;
-        const int groupGap = std::max(m_p.mergeGap, m_p.onsetWindow / 3);
-        m_accepted.clear();
-        for (std::size_t g = 0; g < m_candidates.size();) {
-            std::size_t h = g;
-            while (h + 1 < m_candidates.size() && m_candidates[h + 1].start - m_candidates[h].end < groupGap
-                   && m_candidates[h + 1].end - m_candidates[g].start <= m_maxRegion)
-                ++h;
-            const Region span{m_candidates[g].start, m_candidates[h].end};
-            bool keep = true;
-            if (m_p.onsetWindow > 0) {
-                if (span.start + m_lookahead > zoneEnd && !lastWindow) {
-                    keep = false;   // not enough signal after it here: the next window decides
-                } else if (startsSound(&m_candidates[g], h - g + 1, len)) {
-                    keep = false;
-                    if (pass == 0)
-                        ++m_onsetsKept;
-                }
-            }
-            if (keep)
-                m_accepted.insert(m_accepted.end(), m_candidates.begin() + g, m_candidates.begin() + h + 1);
-            g = h + 1;
-        }
-        for (const Region& r : m_accepted) {
-            while (i < m_regions.size() && m_regions[i].start <= r.start)
-                push(m_regions[i++]);
-            const std::size_t before = m_merged.size();
-            const int beforeEnd = m_merged.empty() ? -1 : m_merged.back().end;
-            push(r);
-            if (m_merged.size() != before || m_merged.back().end != beforeEnd)
-                grew = true;
-        }
-        while (i < m_regions.size())
-            push(m_regions[i++]);
-        std::erase_if(m_merged, [&](const Region& r) { return r.end - r.start > m_maxRegion + m_p.arOrder; });
+        detectSamples(x, m_found);
+        const bool grew = acceptDetections(len, pass == 0);
         if (!grew && pass > 0)
             break;
         m_regions.swap(m_merged);
         if (m_regions.empty())
             break;
     }
+    // y holds the repair of m_regions with the current model once searchPulses has made it.
+    const bool repaired = m_p.pulseThreshold > 0.0 && !m_pulses.widths().empty() && searchPulses(len);
     if (m_regions.empty())
         return;
-    m_missing.clear();
-    for (const Region& r : m_regions)
-        for (int t = r.start; t < r.end; ++t)
-            m_missing.push_back(t);
+    collectMissing();
     // Long gaps: LSAR quality grows with the model order (more spectral detail to continue), so
     // re-fit with up to 3p when a region is longer than 2p and the window leaves room for it.
     int longest = 0;
     for (const Region& r : m_regions)
         longest = std::max(longest, r.end - r.start);
     const int highOrder = std::min(3 * m_p.arOrder, len / 8);
-    if (longest > 2 * m_p.arOrder && highOrder > m_p.arOrder && m_regions.front().start >= highOrder
-        && m_regions.back().end <= len - highOrder) {
+    const bool refit = longest > 2 * m_p.arOrder && highOrder > m_p.arOrder && m_regions.front().start >= highOrder
+                       && m_regions.back().end <= len - highOrder;
+    if (refit) {
         std::fill_n(m_exclude.begin(), len, 0);
         for (const Region& r : m_regions)
             std::fill(m_exclude.begin() + r.start, m_exclude.begin() + r.end, 1);
         m_model.fitBurgExcluding(x, {m_exclude.data(), static_cast<std::size_t>(len)}, highOrder);
     }
-    std::copy_n(m_x.data(), len, m_y.data());
-    if (!m_model.interpolate(y, m_missing))
-        return;
+    if (refit || !repaired) {
+        std::copy_n(m_x.data(), len, m_y.data());
+        if (!m_model.interpolate(y, m_missing))
+            return;
+    }
     if (m_p.keepObservation) {
         const double excitationPower = m_model.errorPower();
         m_weight.clear();
@@ -325,15 +254,13 @@ void ClickRepairEngine::subtractWidePulses(int ch, std::int64_t w0, float* data,
     m_model.forwardError(x, e);
     localScale(len);
     m_model.backwardError(e, u);
-    m_widePulses.detect(u, e, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
+    m_widePulses.detect(x, u, e, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
     if (m_pulseHits.empty())
         return;
-    m_flagPrefix.assign(static_cast<std::size_t>(len) + 1, 0);
+    m_found.clear();
     for (const MatchedPulse& h : m_pulseHits)
-        for (int t = h.start; t < std::min(len, h.start + h.width + p); ++t)
-            m_flagPrefix[t + 1] = 1;
-    for (int t = 0; t < len; ++t)
-        m_flagPrefix[t + 1] += m_flagPrefix[t];
+        m_found.push_back({h.start, h.start + h.width});
+    flagDetections(m_found, len);
     const int zoneEnd = len - m_guard;
     for (const MatchedPulse& h : m_pulseHits) {
         const Region r{h.start, h.start + h.width};
@@ -395,15 +322,15 @@ void ClickRepairEngine::localScale(int len)
             m_sigma[n] = thr[(std::clamp(n, p, len - 1) - p) / kBlock] / m_p.thresholdK;
 }
 
-bool ClickRepairEngine::detect(int len, std::vector<Region>& out, PulseSearch search)
+void ClickRepairEngine::detectSamples(std::span<const double> x, std::vector<Region>& out)
 {
+    const int len = static_cast<int>(x.size());
     out.clear();
     const int p = m_model.order();
     if (len - p < 2)
-        return false;
+        return;
     localScale(len);
     const double* e = m_e.data();
-    const double* eb = m_eb.data();
     const double* thr = m_thr.data();   // indexed by block
     auto threshold = [&](int n) { return thr[(n - p) / kBlock]; };
 
@@ -418,7 +345,7 @@ bool ClickRepairEngine::detect(int len, std::vector<Region>& out, PulseSearch se
         int end = -1;
         const int from = std::max(0, start - std::max(1, p / 2));
         for (int m = std::min(last, lastBackward); m >= from; --m)
-            if (std::abs(eb[m]) > threshold(std::max(m, p))) {
+            if (std::abs(m_model.backwardErrorAt(x, m)) > threshold(std::max(m, p))) {
                 end = std::max(m, start);
                 break;
             }
@@ -445,42 +372,147 @@ bool ClickRepairEngine::detect(int len, std::vector<Region>& out, PulseSearch se
     }
     if (start >= 0)
         close();
-    if (search == PulseSearch::Skip || (search == PulseSearch::IfNothingElse && !out.empty())
-        || m_p.pulseThreshold <= 0.0 || m_pulses.widths().empty())
-        return false;
-    // Smooth wide clicks: matched filter on u = A^T e (see PulseMatchedFilter), kept only with an
-    // abrupt edge (forward excitation at the start or backward excitation at the end).
-    const std::span<const double> es(m_e.data(), len);
-    const std::span<double> u(m_u.data(), len);
-    m_model.backwardError(es, u);
-    m_pulses.detect(u, es, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
+}
+
+bool ClickRepairEngine::acceptDetections(int len, bool firstLook)
+{
+    flagDetections(m_found, len);
+    // Only detections that wholly lie in this window's zone are repaired here; the rest
+    // belong to the neighbouring window. Long ones are left alone (pops, not clicks).
+    const int zoneEnd = len - m_guard;
+    m_merged.clear();
+    bool grew = false;
+    auto push = [&](Region r) {
+        if (!m_merged.empty() && r.start <= m_merged.back().end)
+            m_merged.back().end = std::max(m_merged.back().end, r.end);
+        else
+            m_merged.push_back(r);
+    };
+    m_candidates.clear();
+    for (const Region& r : m_found) {
+        if (r.start < m_guard || r.end > zoneEnd)
+            continue;
+        if (r.end - r.start > m_maxRegion) {
+            if (firstLook && (r.start < m_hop + m_guard || m_finishing))
+                ++m_longSkipped;
+            continue;
+        }
+        m_candidates.push_back(r);
+    }
+    // A burst of nearby detections after which the music is much louder than before it is
+    // the onset of a drum, pluck or consonant, not a click: keep it.
+    const int groupGap = std::max(m_p.mergeGap, m_p.onsetWindow / 3);
+    m_accepted.clear();
+    for (std::size_t g = 0; g < m_candidates.size();) {
+        std::size_t h = g;
+        while (h + 1 < m_candidates.size() && m_candidates[h + 1].start - m_candidates[h].end < groupGap
+               && m_candidates[h + 1].end - m_candidates[g].start <= m_maxRegion)
+            ++h;
+        bool keep = true;
+        if (m_p.onsetWindow > 0) {
+            if (m_candidates[g].start + m_lookahead > zoneEnd && !m_finishing) {
+                keep = false;   // not enough signal after it here: the next window decides
+            } else if (startsSound(&m_candidates[g], h - g + 1, len)) {
+                keep = false;
+                if (firstLook)
+                    ++m_onsetsKept;
+            }
+        }
+        if (keep)
+            m_accepted.insert(m_accepted.end(), m_candidates.begin() + g, m_candidates.begin() + h + 1);
+        g = h + 1;
+    }
+    std::size_t i = 0;
+    for (const Region& r : m_accepted) {
+        while (i < m_regions.size() && m_regions[i].start <= r.start)
+            push(m_regions[i++]);
+        const std::size_t before = m_merged.size();
+        const int beforeEnd = m_merged.empty() ? -1 : m_merged.back().end;
+        push(r);
+        if (m_merged.size() != before || m_merged.back().end != beforeEnd)
+            grew = true;
+    }
+    while (i < m_regions.size())
+        push(m_regions[i++]);
+    std::erase_if(m_merged, [&](const Region& r) { return r.end - r.start > m_maxRegion + m_p.arOrder; });
+    return grew;
+}
+
+void ClickRepairEngine::flagDetections(const std::vector<Region>& regions, int len)
+{
+    // A detection's forward error spreads p samples on.
+    m_flagPrefix.assign(static_cast<std::size_t>(len) + 1, 0);
+    for (const Region& r : regions)
+        for (int t = r.start; t < std::min(len, r.end + m_model.order()); ++t)
+            m_flagPrefix[t + 1] = 1;
+    for (int t = 0; t < len; ++t)
+        m_flagPrefix[t + 1] += m_flagPrefix[t];
+}
+
+void ClickRepairEngine::collectMissing()
+{
+    m_missing.clear();
+    for (const Region& r : m_regions)
+        for (int t = r.start; t < r.end; ++t)
+            m_missing.push_back(t);
+}
+
+bool ClickRepairEngine::searchPulses(int len)
+{
+    // Where clicks were found, the filter looks at what their repair leaves behind: in the raw
+    // excitation it would find the remains of every large click, and extend well-repaired short
+    // clicks into long gaps that LSAR fills worse.
+    const std::span<const double> x(m_x.data(), len);
+    const std::span<double> y(m_y.data(), len), e(m_e.data(), len), u(m_u.data(), len);
+    bool repaired = false;
+    if (!m_regions.empty()) {
+        collectMissing();
+        std::copy_n(m_x.data(), len, m_y.data());
+        if (!m_model.interpolate(y, m_missing))
+            return false;
+        m_model.forwardError(y, e);
+        localScale(len);
+        repaired = true;
+    }   // else m_e and the local scale are the last detection pass's, on x
+    const std::span<const double> signal = repaired ? std::span<const double>(y) : x;
+    const int p = m_model.order();
+    if (len - 2 * p < m_pulses.widths().front())
+        return repaired;
+    m_model.backwardError(e, u);
+    m_pulses.detect(signal, u, e, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
+    // Kept only with an abrupt edge (forward excitation at the start or backward at the end).
     std::erase_if(m_pulseHits, [&](const MatchedPulse& h) {
         const int edge = 2 + h.width / 4;
         const int end = h.start + h.width;
         for (int n = std::max(p, h.start - 2); n < std::min(len, h.start + edge); ++n)
-            if (std::abs(e[n]) > m_p.pulseEdgeK * m_sigma[n])
+            if (std::abs(m_e[n]) > m_p.pulseEdgeK * m_sigma[n])
                 return false;
         for (int n = std::max(0, end - edge); n < std::min(len - p, end + 2); ++n)
-            if (std::abs(eb[n]) > m_p.pulseEdgeK * m_sigma[n])
+            if (std::abs(m_model.backwardErrorAt(signal, n)) > m_p.pulseEdgeK * m_sigma[n])
                 return false;
         return true;
     });
-    if (m_pulseHits.empty())
-        return true;
-    const std::size_t sampleHits = out.size();
-    for (const MatchedPulse& h : m_pulseHits)
-        out.push_back({std::max(0, h.start - m_p.widenBefore), std::min(len, h.start + h.width + m_p.widenAfter)});
-    std::inplace_merge(out.begin(), out.begin() + std::ptrdiff_t(sampleHits), out.end(),
-                       [](const Region& x, const Region& y) { return x.start < y.start; });
-    std::size_t kept = 0;
-    for (std::size_t i = 1; i < out.size(); ++i) {
-        if (out[i].start <= out[kept].end)
-            out[kept].end = std::max(out[kept].end, out[i].end);
+    m_found.clear();
+    for (const MatchedPulse& h : m_pulseHits) {
+        const Region r{std::max(0, h.start - m_p.widenBefore), std::min(len, h.start + h.width + m_p.widenAfter)};
+        // A pulse that would make a click's region longer than the longest repair extends nothing.
+        int start = r.start, end = r.end;
+        for (const Region& q : m_regions)
+            if (q.start <= r.end && r.start <= q.end) {
+                start = std::min(start, q.start);
+                end = std::max(end, q.end);
+            }
+        if (end - start > m_maxRegion)
+            continue;
+        if (!m_found.empty() && r.start <= m_found.back().end)
+            m_found.back().end = std::max(m_found.back().end, r.end);
         else
-            out[++kept] = out[i];
+            m_found.push_back(r);
     }
-    out.resize(kept + 1);
-    return true;
+    if (m_found.empty() || !acceptDetections(len, true))
+        return repaired;
+    m_regions.swap(m_merged);
+    return false;
 }
 
 } // namespace shellac::dsp

@@ -69,10 +69,6 @@ struct ClickRepairParams {
 ///     sound only in the forward one) and it ends at the last backward-flagged sample (the
 ///     forward error smears a click over the next p samples, the backward one over the previous
 ///     p, their intersection is the click); then widened by widenBefore / widenAfter.
-///     With pulseThreshold > 0, once per window (first pass if the per-sample detector found
-///     nothing, else the second, on the re-fitted model): PulseMatchedFilter on u = A^T e over
-///     widths pulseMinWidth..maxClickLength, kept if they start or end abruptly (pulseEdgeK),
-///     united with the detections.
 ///  4. Detections longer than maxClickLength + widening are not repaired (pops, left for a pop
 ///     remover; longEventsSkipped()).
 ///  5. Onset test: a burst of nearby detections (gaps < onsetWindow / 3) is kept, not repaired
@@ -86,6 +82,12 @@ struct ClickRepairParams {
 ///     on the original samples and the union kept; stops when nothing new is found. This finds
 ///     the body of long clicks (which the first, click-contaminated model had learnt) and clicks
 ///     masked by larger neighbours.
+///  6b. With pulseThreshold > 0, once per window: the regions found so far are repaired (LSAR,
+///     last model), and PulseMatchedFilter runs on u = A^T e of that repaired signal over widths
+///     pulseMinWidth..maxClickLength (in the raw excitation it would find the remains of every
+///     large click and stretch well-repaired short clicks into long gaps). A pulse is kept if it
+///     starts or ends abruptly (pulseEdgeK), passes tests 4-5 and does not make a region longer
+///     than the longest repair; kept pulses are united with the regions.
 ///  7. Repair: LSAR interpolation of all regions of the window at once; when a region is longer
 ///     than 2p the model is re-fitted with order up to 3p first (better long-gap continuation).
 ///     With keepObservation, a second solve keeps the observed samples with a per-region weight
@@ -120,10 +122,17 @@ private:
     struct Region { int start; int end; };   // [start, end) within the window
     void processWindow(std::int64_t w0, int len);
     void processChannel(int ch, std::int64_t w0, int len);
-    enum class PulseSearch { Skip, IfNothingElse, Always };
-    /// Per-sample detection into `out`, plus the matched filter as `search` says; returns
-    /// whether the matched filter ran.
-    bool detect(int len, std::vector<Region>& out, PulseSearch search);
+    /// Per-sample detection (steps 2-3) of `x` (the window), whose forward excitation m_e holds,
+    /// into `out`.
+    void detectSamples(std::span<const double> x, std::vector<Region>& out);
+    /// Zone, length and onset tests (4-5) of m_found, merged with m_regions into m_merged;
+    /// returns whether any region grew. `firstLook` counts skipped long events and kept onsets.
+    bool acceptDetections(int len, bool firstLook);
+    void flagDetections(const std::vector<Region>& regions, int len);
+    void collectMissing();
+    /// The matched filter (3b) over what the repair of m_regions leaves; returns whether m_y
+    /// holds that repair for the final m_regions.
+    bool searchPulses(int len);
     void localScale(int len);
     void subtractWidePulses(int ch, std::int64_t w0, float* data, int len);
     void recordEvent(int ch, std::int64_t startFrame, std::int64_t length);
@@ -145,7 +154,7 @@ private:
     bool m_finishing = false;    // processing the stream's last (short) window
 
     ArModel m_model;
-    std::vector<double> m_x, m_y, m_e, m_eb, m_thr, m_blockMed, m_scratch, m_u, m_sigma;
+    std::vector<double> m_x, m_y, m_e, m_thr, m_blockMed, m_scratch, m_u, m_sigma;
     PulseMatchedFilter m_pulses, m_widePulses;
     std::vector<MatchedPulse> m_pulseHits;
     std::vector<Region> m_regions, m_found, m_merged, m_candidates, m_accepted;

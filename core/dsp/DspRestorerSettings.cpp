@@ -69,9 +69,8 @@ QJsonObject DspRestorerSettings::toJson() const
                   {QStringLiteral("dehum"), hum},
                   {QStringLiteral("declick_sensitivity"), opt(declickSensitivity)},
                   {QStringLiteral("decrackle_level"), opt(decrackleLevel)},
-                  {QStringLiteral("dehiss_db"), opt(dehissReductionDb)}};
-    if (smoothPulses)
-        o.insert(QStringLiteral("smooth_pulses"), true);
+                  {QStringLiteral("dehiss_db"), opt(dehissReductionDb)},
+                  {QStringLiteral("smooth_pulses"), smoothPulses}};
     if (noiseRangeSeconds)
         o.insert(QStringLiteral("noise_from_s"), QJsonArray{noiseRangeSeconds->first, noiseRangeSeconds->second});
     return o;

@@ -19,8 +19,8 @@ struct DspRestorerSettings {
     HumMode humMode = HumMode::Auto;
     std::optional<double> declickSensitivity = 5.0; ///< 1 (only loud clicks) .. 10 (smallest)
     /// Declick also finds smooth wide clicks and pops with a matched filter (ArDeclickerSettings::
-    /// smoothPulses). Off by default until it passes the transient and narrow-click tests.
-    bool smoothPulses = false;
+    /// smoothPulses; CLI --pulses on|off). Only matters with declick on.
+    bool smoothPulses = true;
     std::optional<double> decrackleLevel = 5.0;     ///< 0 (gentle) .. 10 (strong)
     std::optional<double> dehissReductionDb = 12.0; ///< most the hiss is lowered, dB (1..40)
     /// Where to learn the noise profile, in seconds from the start (e.g. the lead-in groove);

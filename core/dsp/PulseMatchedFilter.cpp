@@ -1,5 +1,7 @@
 #include "dsp/PulseMatchedFilter.h"
 
+#include "common/VectorClones.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -12,6 +14,10 @@ constexpr double kGrowScoreRatio = 0.75;   // a wider overlapping detection this
 constexpr int kMinBlock = 32;      // samples per block of the local spread, at least
 constexpr int kSideBlocks = 8;     // blocks either side of the local spread
 constexpr double kMeanAbsToSigma = 1.2533;   // sqrt(pi / 2): sigma / E|x| for a Gaussian
+// Least pulse level (RMS over its support) re the signal's there: 20 dB below, a pulse is
+// neither a click nor a pop one can hear (a tone the model predicts almost perfectly makes such
+// "pulses" next to every click).
+constexpr double kMinLevel = 0.1;
 // c[m] = Im(back[m] (Q[m + w] - Q[m])) and score[m] = |c[m]| invNorm invSigma[m], m < n.
 void correlatePeriod(const double* __restrict qr, const double* __restrict qi, const double* __restrict backRe,
                      const double* __restrict backIm, const double* __restrict invSigma, int w, double invNorm, int n,
@@ -60,9 +66,9 @@ void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Setti
     }
 }
 
-void PulseMatchedFilter::detect(std::span<const double> u, std::span<const double> e, std::span<const double> a,
-                                std::span<const double> sigma, int validBegin, int validEnd,
-                                std::vector<MatchedPulse>& out)
+void PulseMatchedFilter::detect(std::span<const double> x, std::span<const double> u, std::span<const double> e,
+                                std::span<const double> a, std::span<const double> sigma, int validBegin,
+                                int validEnd, std::vector<MatchedPulse>& out)
 {
     out.clear();
     m_candidates.clear();
@@ -94,6 +100,7 @@ void PulseMatchedFilter::detect(std::span<const double> u, std::span<const doubl
         localSpread(w);
         collectRuns(w, e, sigma, validBegin, last, p, norm);
     }
+    std::erase_if(m_candidates, [&](const MatchedPulse& c) { return !isPlausible(c, x); });
     if (m_settings.keepOverlapping) {
         std::sort(m_candidates.begin(), m_candidates.end(),
                   [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
@@ -130,6 +137,25 @@ void PulseMatchedFilter::detect(std::span<const double> u, std::span<const doubl
     }
 }
 
+bool PulseMatchedFilter::isPlausible(const MatchedPulse& pulse, std::span<const double> x) const
+{
+    // Removing it lowers the energy: ||x - alpha h||^2 < ||x||^2  <=>  0 < alpha / plain < 2,
+    // plain = <x, h> / <h, h>; and it is not far below the signal it rides on.
+    double xh = 0.0, hh = 0.0, xx = 0.0;
+    for (int j = 0; j < pulse.width; ++j) {
+        const double h = shape(pulse.width, j);
+        const double v = x[std::size_t(pulse.start + j)];
+        xh += h * v;
+        hh += h * h;
+        xx += v * v;
+    }
+    const double plain = xh / hh;
+    if (pulse.amplitude * pulse.amplitude * hh < kMinLevel * kMinLevel * xx)
+        return false;
+    return pulse.amplitude * plain > 0.0 && std::abs(pulse.amplitude) < 2.0 * std::abs(plain);
+}
+
+SHELLAC_VECTOR_CLONES
 void PulseMatchedFilter::scoreWidth(std::size_t widthIndex, std::span<const double> u, int validBegin, int last,
                                     double norm)
 {

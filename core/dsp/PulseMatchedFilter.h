@@ -54,6 +54,14 @@ struct PulseDetectorSettings {
 /// samples; never below 1): where the excitation is not white at the pulse's frequencies (a bass line the
 /// model does not resolve), every position scores high and none stands out.
 ///
+/// A candidate is dropped when removing it would add energy to the signal: its size must have
+/// the sign of the plain (unwhitened) least-squares fit of h_W to x and less than twice its
+/// magnitude, i.e. ||x - alpha h_W|| < ||x|| over the support. A real pulse rides on the music
+/// and passes; where the whitened fit only matches an edge of something else (the onset of a
+/// click) its size is far larger than the signal's. It is also dropped when its RMS over the
+/// support is more than 20 dB below the signal's (next to every click in a steady tone, which
+/// the model predicts almost perfectly, tiny "pulses" score high).
+///
 /// Cost: O(1) per sample and width (the half-sine correlation from complex prefix sums of the
 /// phasor-weighted u), plus O(p) per width and window for the norm. Units: samples; sigma in the excitation's scale. Not
 /// thread-safe (scratch buffers); one instance per engine.
@@ -69,18 +77,21 @@ public:
     /// detect()).
     void prepare(int minWidth, int maxWidth, int maxOrder, Settings settings);
 
-    /// Pulses whose score exceeds the threshold, none nearer than minSeparation to a better one. `u` = A^T e over
-    /// the window (valid on [validBegin, validEnd)), `e` the forward excitation, `a` the
-    /// prediction-error filter [1, a1..ap], `sigma` the local excitation scale per sample (all
-    /// the window's length). Clears and fills `out`, sorted by start.
-    void detect(std::span<const double> u, std::span<const double> e, std::span<const double> a,
-                std::span<const double> sigma, int validBegin, int validEnd, std::vector<MatchedPulse>& out);
+    /// Pulses whose score exceeds the threshold, none nearer than minSeparation to a better one. `x`
+    /// is the signal, `u` = A^T e over the window (valid on [validBegin, validEnd)), `e` the
+    /// forward excitation, `a` the prediction-error filter [1, a1..ap], `sigma` the local
+    /// excitation scale per sample (all the window's length). Clears and fills `out`, sorted by
+    /// start.
+    void detect(std::span<const double> x, std::span<const double> u, std::span<const double> e,
+                std::span<const double> a, std::span<const double> sigma, int validBegin, int validEnd,
+                std::vector<MatchedPulse>& out);
 
     const std::vector<int>& widths() const { return m_widths; }
 
 private:
     void scoreWidth(std::size_t widthIndex, std::span<const double> u, int validBegin, int last, double norm);
     void localSpread(int width);
+    bool isPlausible(const MatchedPulse& pulse, std::span<const double> x) const;
     void collectRuns(int width, std::span<const double> e, std::span<const double> sigma, int validBegin,
                      int last, int order, double norm);
 

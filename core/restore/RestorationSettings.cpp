@@ -17,6 +17,7 @@ const QString kDeclick = QStringLiteral("declick_sensitivity");
 const QString kDecrackle = QStringLiteral("decrackle_level");
 const QString kDehiss = QStringLiteral("dehiss_db");
 const QString kNoise = QStringLiteral("noise_from_s");
+const QString kPulses = QStringLiteral("smooth_pulses");
 
 QString typeName(const QJsonValue& v)
 {
@@ -71,7 +72,10 @@ QString dspSummary(const dsp::DspRestorerSettings& s)
     QString dehiss = stage(QObject::tr("dehiss"), s.dehissReductionDb, QStringLiteral(" dB"));
     if (s.dehissReductionDb && s.noiseRangeSeconds)
         dehiss += QObject::tr(" (noise %1–%2 s)").arg(number(s.noiseRangeSeconds->first), number(s.noiseRangeSeconds->second));
-    return QStringList{stage(QObject::tr("declick"), s.declickSensitivity, {}),
+    QString declick = stage(QObject::tr("declick"), s.declickSensitivity, {});
+    if (s.declickSensitivity && !s.smoothPulses)
+        declick += QObject::tr(" (pulses off)");
+    return QStringList{declick,
                        stage(QObject::tr("decrackle"), s.decrackleLevel, {}), QObject::tr("dehum %1").arg(hum), dehiss,
                        stage(QObject::tr("rumble"), s.rumbleCornerHz, QStringLiteral(" Hz"))}
         .join(QStringLiteral(" · "));
@@ -158,6 +162,10 @@ Result<dsp::DspRestorerSettings> dspSettingsFromJson(const QJsonObject& json, co
                 s.humMode = dsp::HumMode::Force60;
             else
                 return Error{field, QObject::tr("expected \"auto\", \"50\", \"60\" or \"off\", got %1").arg(typeName(v))};
+        } else if (key == kPulses) {
+            if (!v.isBool())
+                return Error{field, QObject::tr("expected true or false, got %1").arg(typeName(v))};
+            s.smoothPulses = v.toBool();
         } else if (key == kNoise) {
             const QJsonArray range = v.toArray();
             if (!v.isArray() || range.size() != 2 || !range[0].isDouble() || !range[1].isDouble())
@@ -259,7 +267,8 @@ bool operator==(const RestorationSettings& a, const RestorationSettings& b)
     const auto& y = b.dsp;
     return a.method == b.method && a.modelPath == b.modelPath && a.mix == b.mix && x.rumbleCornerHz == y.rumbleCornerHz
            && x.humMode == y.humMode && x.declickSensitivity == y.declickSensitivity && x.decrackleLevel == y.decrackleLevel
-           && x.dehissReductionDb == y.dehissReductionDb && x.noiseRangeSeconds == y.noiseRangeSeconds;
+           && x.dehissReductionDb == y.dehissReductionDb && x.noiseRangeSeconds == y.noiseRangeSeconds
+           && x.smoothPulses == y.smoothPulses;
 }
 
 } // namespace shellac

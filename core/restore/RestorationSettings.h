@@ -21,8 +21,9 @@ QString restorationMethodName(RestorationMethod method);
 std::optional<RestorationMethod> restorationMethodFromName(const QString& name);
 
 /// Parses the JSON that dsp::DspRestorerSettings::toJson() writes (keys rumble_hz, dehum,
-/// declick_sensitivity, decrackle_level, dehiss_db, noise_from_s; a number or "off" each; dehum
-/// "auto", "50", "60" or "off"; noise_from_s [START, END] in seconds). Missing keys keep their
+/// declick_sensitivity, decrackle_level, dehiss_db, noise_from_s, smooth_pulses; a number or
+/// "off" each; dehum "auto", "50", "60" or "off"; noise_from_s [START, END] in seconds;
+/// smooth_pulses true or false, true when missing, as in files written before it existed). Missing keys keep their
 /// defaults; unknown keys and wrong types are errors whose subject is the field, prefixed with
 /// `fieldPrefix` (e.g. "dsp.rumble_hz"). Ranges are not checked here (see validate()).
 Result<dsp::DspRestorerSettings> dspSettingsFromJson(const QJsonObject& json, const QString& fieldPrefix = {});
@@ -69,7 +70,8 @@ struct RestorationSettings {
     /// One line for people, e.g. "classical: declick 5 · decrackle 5 · dehum auto · dehiss 12 dB
     /// · rumble 20 Hz", "neural: default model · mix 100 %", "hybrid: declick 5 · … · rumble
     /// 20 Hz, then default model · mix 100 %". Stages that are off read "declick off"; a noise
-    /// range adds "(noise 0–2.5 s)" to dehiss; a model is named by its file name.
+    /// range adds "(noise 0–2.5 s)" to dehiss, smooth_pulses false "(pulses off)" to declick; a
+    /// model is named by its file name.
     QString summary() const;
     /// summary() of fromJson(json) when it parses; otherwise a generic "key value · key value"
     /// rendering of whatever the object holds (nested objects in parentheses, arrays in

@@ -59,7 +59,7 @@ Analysis analyse(const std::vector<double>& x, PulseDetectorSettings settings = 
     filter.prepare(6, 400, kOrder, settings);
     Analysis a;
     a.sigma = sigma[0];
-    filter.detect(u, e, model.coefficients(), sigma, kOrder, kLength - kOrder, a.pulses);
+    filter.detect(x, u, e, model.coefficients(), sigma, kOrder, kLength - kOrder, a.pulses);
     return a;
 }
 } // namespace

@@ -41,6 +41,7 @@ private Q_SLOTS:
         odd.dsp.decrackleLevel = 0.1 + 0.2; // not exactly 0.3: the double must survive as is
         odd.dsp.dehissReductionDb = 17.5;
         odd.dsp.noiseRangeSeconds = std::make_pair(0.25, 2.75);
+        odd.dsp.smoothPulses = false;
         QTest::newRow("dsp, odd values") << odd;
         RestorationSettings neural;
         neural.method = RestorationMethod::Neural;
@@ -80,6 +81,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("model")).toString(), QString());
         QCOMPARE(o.value(QStringLiteral("mix")).toDouble(), 1.0);
         QCOMPARE(o.value(QStringLiteral("dsp")).toObject().value(QStringLiteral("rumble_hz")).toDouble(), 20.0);
+        QCOMPARE(o.value(QStringLiteral("dsp")).toObject().value(QStringLiteral("smooth_pulses")), QJsonValue(true));
     }
 
     void missingKeysKeepDefaults()
@@ -90,6 +92,7 @@ private Q_SLOTS:
         QVERIFY(!parsed.value().dsp.declickSensitivity);
         QCOMPARE(*parsed.value().dsp.dehissReductionDb, 12.0);
         QCOMPARE(parsed.value().mix, 1.0);
+        QVERIFY(parsed.value().dsp.smoothPulses);   // files from before the key existed
     }
 
     void badJsonNamesTheField_data()
@@ -112,6 +115,8 @@ private Q_SLOTS:
                                               << QStringLiteral("dsp.declick_sensitivity: must be between 1 and 10 (or off), got 11");
         QTest::newRow("dehiss wrong type") << QByteArray(R"({"dsp": {"dehiss_db": true}})")
                                            << QStringLiteral("dsp.dehiss_db: expected a number or \"off\", got true");
+        QTest::newRow("smooth pulses wrong type") << QByteArray(R"({"dsp": {"smooth_pulses": "on"}})")
+                                                  << QStringLiteral("dsp.smooth_pulses: expected true or false, got \"on\"");
         QTest::newRow("dehum") << QByteArray(R"({"dsp": {"dehum": "55"}})")
                                << QStringLiteral("dsp.dehum: expected \"auto\", \"50\", \"60\" or \"off\", got \"55\"");
         QTest::newRow("noise range shape") << QByteArray(R"({"dsp": {"noise_from_s": [1]}})")
@@ -174,6 +179,10 @@ private Q_SLOTS:
         custom.dsp.rumbleCornerHz.reset();
         QTest::newRow("classical custom")
             << custom << QStringLiteral("classical: declick 7.5 · decrackle off · dehum 60 Hz · dehiss 12 dB (noise 0–2.5 s) · rumble off");
+        custom.dsp.smoothPulses = false;
+        QTest::newRow("classical, pulses off")
+            << custom
+            << QStringLiteral("classical: declick 7.5 (pulses off) · decrackle off · dehum 60 Hz · dehiss 12 dB (noise 0–2.5 s) · rumble off");
         RestorationSettings neural;
         neural.method = RestorationMethod::Neural;
         QTest::newRow("neural default") << neural << QStringLiteral("neural: default model · mix 100 %");

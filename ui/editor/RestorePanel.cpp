@@ -98,6 +98,12 @@ QWidget* RestorePanel::makeClassicalGroup()
     m_declickOn->setToolTip(declickTip);
     m_declick->setToolTip(declickTip);
     form->addWidget(stageRow(m_declickOn, m_declick));
+    m_pulses = new QCheckBox(tr("Also smooth clicks and &pops"), this);
+    m_pulses->setObjectName(QStringLiteral("smoothPulses"));
+    m_pulses->setToolTip(tr("A matched filter finds rounded clicks the sample-by-sample detector misses (their "
+                            "energy lies under the music's) and pops up to 40 ms, which are fitted and subtracted. "
+                            "On by default; off for the sample-by-sample detector alone."));
+    form->addWidget(m_pulses);
 
     m_decrackleOn = new QCheckBox(tr("Decrac&kle, strength"), this);
     m_decrackle = new QDoubleSpinBox(this);
@@ -193,6 +199,7 @@ QWidget* RestorePanel::makeClassicalGroup()
             refreshEnabled();
             emitChanged();
         });
+    connect(m_pulses, &QCheckBox::toggled, this, &RestorePanel::emitChanged);
     for (QDoubleSpinBox* spin : {m_declick, m_decrackle, m_dehiss})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &RestorePanel::emitChanged);
     connect(m_rumble, &QSpinBox::valueChanged, this, &RestorePanel::emitChanged);
@@ -256,6 +263,7 @@ RestorationSettings RestorePanel::settings() const
     RestorationSettings s;
     s.method = RestorationMethod(m_method->currentData().toInt());
     s.dsp.declickSensitivity = m_declickOn->isChecked() ? std::optional(m_declick->value()) : std::nullopt;
+    s.dsp.smoothPulses = m_pulses->isChecked();
     s.dsp.decrackleLevel = m_decrackleOn->isChecked() ? std::optional(m_decrackle->value()) : std::nullopt;
     s.dsp.humMode = dsp::HumMode(m_dehum->currentData().toInt());
     s.dsp.dehissReductionDb = m_dehissOn->isChecked() ? std::optional(m_dehiss->value()) : std::nullopt;
@@ -273,6 +281,7 @@ void RestorePanel::setSettings(const RestorationSettings& s)
     const dsp::DspRestorerSettings defaults;
     m_declickOn->setChecked(s.dsp.declickSensitivity.has_value());
     m_declick->setValue(s.dsp.declickSensitivity.value_or(*defaults.declickSensitivity));
+    m_pulses->setChecked(s.dsp.smoothPulses);
     m_decrackleOn->setChecked(s.dsp.decrackleLevel.has_value());
     m_decrackle->setValue(s.dsp.decrackleLevel.value_or(*defaults.decrackleLevel));
     m_dehum->setCurrentIndex(m_dehum->findData(int(s.dsp.humMode)));
@@ -332,6 +341,7 @@ void RestorePanel::refreshEnabled()
     m_classical->setEnabled(method != RestorationMethod::Neural);
     m_neural->setEnabled(method != RestorationMethod::Dsp);
     m_declick->setEnabled(m_declickOn->isChecked());
+    m_pulses->setEnabled(m_declickOn->isChecked());
     m_decrackle->setEnabled(m_decrackleOn->isChecked());
     m_dehiss->setEnabled(m_dehissOn->isChecked());
     m_rumble->setEnabled(m_rumbleOn->isChecked());

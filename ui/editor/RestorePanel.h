@@ -67,6 +67,7 @@ private:
     QGroupBox* m_neural = nullptr;
     QCheckBox* m_declickOn = nullptr;
     QDoubleSpinBox* m_declick = nullptr;
+    QCheckBox* m_pulses = nullptr;
     QCheckBox* m_decrackleOn = nullptr;
     QDoubleSpinBox* m_decrackle = nullptr;
     QComboBox* m_dehum = nullptr;

@@ -26,6 +26,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QRadioButton>
@@ -342,6 +343,26 @@ private Q_SLOTS:
         const QJsonObject saved = window.session()->settings().value(QStringLiteral("restore")).toObject();
         QCOMPARE(saved.value(QStringLiteral("model")).toString(), model);
         QCOMPARE(saved.value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
+    }
+
+    void pulseSearchIsAPanelSetting()
+    {
+        MainWindow window;
+        RestorePanel* panel = window.restorePanel();
+        auto* box = panel->findChild<QCheckBox*>(QStringLiteral("smoothPulses"));
+        QVERIFY(box != nullptr);
+        QVERIFY(box->isChecked());
+        QVERIFY(panel->settings().dsp.smoothPulses);
+        box->click();
+        QVERIFY(!panel->settings().dsp.smoothPulses);
+        // It is saved with the project's restore settings and reads back.
+        const QJsonObject saved = window.session()->settings().value(QStringLiteral("restore")).toObject();
+        QCOMPARE(saved.value(QStringLiteral("dsp")).toObject().value(QStringLiteral("smooth_pulses")), QJsonValue(false));
+        RestorationSettings s;
+        s.dsp.declickSensitivity.reset();
+        panel->applySettings(s);
+        QVERIFY(box->isChecked());
+        QVERIFY(!box->isEnabled());   // only means something with declick on
     }
 
     void exportWritesTheTakeAndNeverTheOriginal()

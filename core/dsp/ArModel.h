@@ -56,6 +56,16 @@ public:
     void forwardError(std::span<const double> x, std::span<double> e) const;
     /// e[n] = sum_{j=0..p} a_j x[n+j] for n in [0, N-p); e[n] = 0 for n >= N-p.
     void backwardError(std::span<const double> x, std::span<double> e) const;
+    /// forwardError() at one n in [p, N), bit-identical to it: to update an excitation where
+    /// the signal changed.
+    double forwardErrorAt(std::span<const double> x, int n) const
+    {
+        const double* xi = x.data() + n;
+        double s = xi[0];
+        for (std::size_t j = 1; j < m_a.size(); ++j)
+            s += m_a[j] * xi[-std::ptrdiff_t(j)];
+        return s;
+    }
     /// backwardError() at one n in [0, N-p), bit-identical to it: for detectors that need it at a
     /// few places only.
     double backwardErrorAt(std::span<const double> x, int n) const

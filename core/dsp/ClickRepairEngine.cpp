@@ -470,7 +470,11 @@ bool ClickRepairEngine::searchPulses(int len)
         std::copy_n(m_x.data(), len, m_y.data());
         if (!m_model.interpolate(y, m_missing))
             return false;
-        m_model.forwardError(y, e);
+        // y differs from x only inside the regions, so its excitation only up to p samples on.
+        const int p = m_model.order();
+        for (const Region& r : m_regions)
+            for (int n = std::max(p, r.start); n < std::min(len, r.end + p); ++n)
+                e[n] = m_model.forwardErrorAt(y, n);
         localScale(len);
         repaired = true;
     }   // else m_e and the local scale are the last detection pass's, on x

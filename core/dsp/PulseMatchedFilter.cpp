@@ -28,6 +28,23 @@ void correlatePeriod(const double* __restrict qr, const double* __restrict qi, c
         score[m] = std::abs(c[m]) * invNorm * invSigma[m];
     }
 }
+
+/// max(0, v[0..n)), four lanes at a time (exact, so any vector width gives the same).
+SHELLAC_VECTOR_CLONES
+double blockPeak(const double* v, int n)
+{
+    double m0 = 0.0, m1 = 0.0, m2 = 0.0, m3 = 0.0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+        m0 = v[i] > m0 ? v[i] : m0;
+        m1 = v[i + 1] > m1 ? v[i + 1] : m1;
+        m2 = v[i + 2] > m2 ? v[i + 2] : m2;
+        m3 = v[i + 3] > m3 ? v[i + 3] : m3;
+    }
+    for (; i < n; ++i)
+        m0 = v[i] > m0 ? v[i] : m0;
+    return std::max(std::max(m0, m1), std::max(m2, m3));
+}
 } // namespace
 
 double PulseMatchedFilter::shape(int width, int j)
@@ -230,7 +247,14 @@ void PulseMatchedFilter::collectRuns(int width, std::span<const double> e, std::
     for (int b0 = 0; b0 < count; b0 += blockLen) {
         const double spread = m_spread[std::size_t(b0 / blockLen)];
         const double threshold = m_settings.threshold * spread;
-        for (int i = b0; i < std::min(count, b0 + blockLen); ++i) {
+        const int b1 = std::min(count, b0 + blockLen);
+        if (!(blockPeak(m_score.data() + b0, b1 - b0) > threshold)) {   // nearly every block
+            if (inRun)
+                m_candidates.push_back(best);
+            inRun = false;
+            continue;
+        }
+        for (int i = b0; i < b1; ++i) {
             bool above = m_score[std::size_t(i)] > threshold;
             if (above && m_settings.minExplained > 0.0) {
                 // The pulse removes score^2 sigma^2 of excitation energy; what lies above the

@@ -179,8 +179,8 @@ QString RestoreCommand::description() const
         "  rumble    linear-phase high-pass at HZ (default 20)\n"
         "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
         "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
-        "            AR interpolation (clicks from 1 sample to several ms, clusters); with\n"
-        "            --pulses on also a matched filter for smooth wide clicks and pops (experimental)\n"
+        "            AR interpolation (clicks from 1 sample to several ms, clusters), plus a\n"
+        "            matched filter for smooth wide clicks and a pop remover (--pulses off: without)\n"
         "  decrackle the same for dense, small impulses (hundreds per second)\n"
         "  dehiss    spectral noise reduction (decision-directed Wiener gain) with a noise profile\n"
         "            from --noise-from (e.g. the lead-in groove) or from the quietest passages\n"
@@ -218,7 +218,7 @@ QList<QCommandLineOption> RestoreCommand::options() const
                                            "0.7 keeps 30 % of the input)."), opt("0-1")),
         QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),
         QCommandLineOption(opt("pulses"), opt("Declick also finds smooth wide clicks (0.14-6 ms) and pops (up to 40 ms)\n"
-                                              "with a matched filter: on or off (default off; experimental)."), opt("on|off")),
+                                              "with a matched filter: on (default) or off."), opt("on|off")),
         QCommandLineOption(opt("decrackle"), opt("Crackle removal strength 0-10 (default 5) or off."), opt("LEVEL")),
         QCommandLineOption(opt("dehum"), opt("Mains hum: auto (default; detects 50 or 60 Hz), 50, 60 or off."), opt("MODE")),
         QCommandLineOption(opt("dehiss"), opt("Most hiss reduction in dB, 1-40 (default 12), or off."), opt("DB")),

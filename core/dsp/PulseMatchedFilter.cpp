@@ -56,6 +56,7 @@ void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Setti
 {
     m_settings = settings;
     m_widths.clear();
+    m_templates.clear();
     m_templateAutocorrelation.clear();
     m_phasors.clear();
     for (double w = std::max(2, minWidth); std::lround(w) <= maxWidth; w *= kWidthRatio) {
@@ -63,13 +64,14 @@ void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Setti
         if (!m_widths.empty() && width == m_widths.back())
             continue;
         m_widths.push_back(width);
-        m_sorted.resize(std::size_t(width));
+        std::vector<double> h(static_cast<std::size_t>(width));
         for (int j = 0; j < width; ++j)
-            m_sorted[std::size_t(j)] = shape(width, j);
+            h[std::size_t(j)] = shape(width, j);
         std::vector<double> r(std::size_t(maxOrder) + 1, 0.0);
         for (int lag = 0; lag <= std::min(maxOrder, width - 1); ++lag)
             for (int j = 0; j + lag < width; ++j)
-                r[std::size_t(lag)] += m_sorted[std::size_t(j)] * m_sorted[std::size_t(j + lag)];
+                r[std::size_t(lag)] += h[std::size_t(j)] * h[std::size_t(j + lag)];
+        m_templates.push_back(std::move(h));
         m_templateAutocorrelation.push_back(std::move(r));
         // One period (2W samples) of z^k = exp(i pi k / W) and of exp(i pi (0.5 - k) / W).
         Phasors ph;
@@ -118,9 +120,9 @@ void PulseMatchedFilter::detect(std::span<const double> x, std::span<const doubl
         collectRuns(w, e, sigma, validBegin, last, p, norm);
     }
     std::erase_if(m_candidates, [&](const MatchedPulse& c) { return !isPlausible(c, x); });
+    std::sort(m_candidates.begin(), m_candidates.end(),
+              [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
     if (m_settings.keepOverlapping) {
-        std::sort(m_candidates.begin(), m_candidates.end(),
-                  [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
         for (const MatchedPulse& c : m_candidates) {
             MatchedPulse* hit = nullptr;
             for (MatchedPulse& o : out)
@@ -142,8 +144,6 @@ void PulseMatchedFilter::detect(std::span<const double> x, std::span<const doubl
     // Greedy by score: a pulse is kept when it is no nearer than minSeparation to a better one;
     // out stays sorted by start.
     const int gap = m_settings.minSeparation;
-    std::sort(m_candidates.begin(), m_candidates.end(),
-              [](const MatchedPulse& x, const MatchedPulse& y) { return x.score > y.score; });
     for (const MatchedPulse& c : m_candidates) {
         const auto next = std::lower_bound(out.begin(), out.end(), c.start,
                                            [](const MatchedPulse& o, int start) { return o.start < start; });
@@ -158,12 +158,13 @@ bool PulseMatchedFilter::isPlausible(const MatchedPulse& pulse, std::span<const 
 {
     // Removing it lowers the energy: ||x - alpha h||^2 < ||x||^2  <=>  0 < alpha / plain < 2,
     // plain = <x, h> / <h, h>; and it is not far below the signal it rides on.
+    const auto index = std::size_t(std::ranges::find(m_widths, pulse.width) - m_widths.begin());
+    const std::vector<double>& h = m_templates[index];   // candidates have a template's width
     double xh = 0.0, hh = 0.0, xx = 0.0;
     for (int j = 0; j < pulse.width; ++j) {
-        const double h = shape(pulse.width, j);
         const double v = x[std::size_t(pulse.start + j)];
-        xh += h * v;
-        hh += h * h;
+        xh += h[std::size_t(j)] * v;
+        hh += h[std::size_t(j)] * h[std::size_t(j)];
         xx += v * v;
     }
     const double plain = xh / hh;

@@ -103,6 +103,7 @@ private:
     std::vector<Phasors> m_phasors;   // per width
     std::vector<double> m_prefixRe, m_prefixIm, m_inverseSigma;
     std::vector<int> m_widths;
+    std::vector<std::vector<double>> m_templates;                 // per width, h_W[0..W)
     std::vector<std::vector<double>> m_templateAutocorrelation;   // per width, lags 0..maxOrder
     std::vector<double> m_aAutocorrelation, m_energy, m_score, m_corr, m_sorted, m_blockMean, m_spread;
     std::vector<MatchedPulse> m_candidates;

@@ -64,10 +64,11 @@ QString CommandLineApp::helpText() const
 QString CommandLineApp::versionText()
 {
     const ml::RuntimeInfo torch = ml::initialiseTorchRuntime();
-    return QStringLiteral("shellac-cli %1\n%2, soxr %3, Qt %4, LibTorch %5 (%6, %7 CPU threads)\n")
-        .arg(QStringLiteral(SHELLAC_VERSION), sndfileVersion(), soxrVersion(),
-             QString::fromLatin1(qVersion()), torch.torchVersion, torch.deviceName())
-        .arg(torch.cpuThreads);
+    const QString torchText = torch.unavailable.isEmpty()
+                                  ? QStringLiteral("LibTorch %1 (%2, %3 CPU threads)").arg(torch.torchVersion, torch.deviceName()).arg(torch.cpuThreads)
+                                  : QStringLiteral("LibTorch unavailable (%1)").arg(torch.unavailable);
+    return QStringLiteral("shellac-cli %1\n%2, soxr %3, Qt %4, %5\n")
+        .arg(QStringLiteral(SHELLAC_VERSION), sndfileVersion(), soxrVersion(), QString::fromLatin1(qVersion()), torchText);
 }
 
 int CommandLineApp::run(const QStringList& arguments, CliContext& context)

@@ -15,6 +15,7 @@ namespace shellac::ml {
 
 enum class ComputeDevice;
 class NeuralModelAccess;
+class NeuralModelEngine;
 
 /// A trained (or freshly initialised) neural restorer: the network, its sample rate and its
 /// configuration, saved together in one file.
@@ -24,6 +25,9 @@ class NeuralModelAccess;
 /// data, measured quality) and the weights. load() checks all of it: a file that is not a model,
 /// is truncated, comes from a newer format or whose weights do not fit its declared
 /// architecture gives an Error naming the file, never a crash.
+///
+/// The network runs in the LibTorch plugin (TorchBackend): create() and load() load it on first
+/// use and fail with an Error naming the plugin when it is missing.
 ///
 /// Threading: restore() and save() are const but share the network: call them from one thread
 /// at a time per instance (use one instance per thread for parallel work).
@@ -62,11 +66,12 @@ public:
     /// length, ~4 kB per input sample during the pass). Output has the same length.
     std::vector<float> restore(std::span<const float> samples) const;
 
+    /// Wraps an engine made by the LibTorch plugin (TorchModelEngine); use create() or load().
+    explicit NeuralModel(std::unique_ptr<NeuralModelEngine> engine);
+
 private:
     friend class NeuralModelAccess;
-    struct Impl;
-    explicit NeuralModel(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> d;
+    std::unique_ptr<NeuralModelEngine> d;
 };
 
 } // namespace shellac::ml

@@ -28,10 +28,7 @@ QString sourceRoot()
 
 } // namespace
 
-RestorerFactory::RestorerFactory()
-{
-    initialiseTorchRuntime();
-}
+RestorerFactory::RestorerFactory() = default;
 
 RestorerFactory::~RestorerFactory() = default;
 
@@ -85,6 +82,7 @@ Result<std::shared_ptr<NeuralModel>> RestorerFactory::model(const QString& path)
     for (const std::shared_ptr<NeuralModel>& m : entry.models)
         if (m.use_count() == 1) // only the cache holds it; copies are only made under m_mutex
             return m;
+    initialiseTorchRuntime(); // the first model loads LibTorch (all usable CPUs)
     auto loaded = NeuralModel::load(path);
     ++m_loads;
     if (!loaded)

@@ -31,8 +31,8 @@ class NeuralModel;
 /// Threading: every method may be called from any thread (the cache is guarded by a mutex;
 /// a model load runs under it, on the calling thread: call makeRestorer() from a worker, never
 /// the GUI thread). The restorers it returns follow Restorer's rules (one thread per instance).
-/// Construct the factory (or call shared() for the first time) on the main thread: it
-/// initialises the LibTorch runtime once (initialiseTorchRuntime(), all usable CPUs).
+/// LibTorch is loaded (initialiseTorchRuntime(), all usable CPUs) with the first model, not
+/// before: a factory that only makes classical restorers never loads it.
 class RestorerFactory {
 public:
     RestorerFactory();

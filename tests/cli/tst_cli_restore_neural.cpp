@@ -136,6 +136,30 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("no model given and no bundled default model found")), qPrintable(run.err));
     }
 
+    void withoutTheLibTorchPluginOnlyModelsFail()
+    {
+        // An installation whose plugin is missing (or whose LibTorch is not installed): the
+        // classical engine still works, a model gives a clear error and writes nothing.
+        const QString missing = path("nowhere/libshellac_torch.so");
+        qputenv("SHELLAC_TORCH_PLUGIN", missing.toUtf8());
+        const auto neural = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("noplugin.wav"),
+                                    QStringLiteral("--method"), QStringLiteral("neural"), QStringLiteral("--model"),
+                                    path("tiny.pt"), QStringLiteral("--quiet")});
+        const auto dsp = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("noplugin-dsp.wav"),
+                                 QStringLiteral("--method"), QStringLiteral("dsp"), QStringLiteral("--quiet")});
+        const auto version = runCli({QStringLiteral("--version")});
+        qunsetenv("SHELLAC_TORCH_PLUGIN");
+
+        QCOMPARE(neural.exitCode, 1);
+        QVERIFY2(neural.err.contains(missing + QStringLiteral(": the LibTorch plugin (libshellac_torch.so) is not there")),
+                 qPrintable(neural.err));
+        QVERIFY(!QFile::exists(path("noplugin.wav")));
+        QVERIFY2(dsp.exitCode == 0, qPrintable(dsp.err));
+        QCOMPARE(test::readAudio(path("noplugin-dsp.wav")).frames(), test::readAudio(path("in.wav")).frames());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.contains(QStringLiteral("LibTorch unavailable (") + missing), qPrintable(version.out));
+    }
+
     void helpDescribesTheNeuralMethod()
     {
         const auto run = runCli({QStringLiteral("restore"), QStringLiteral("--help")});

@@ -47,6 +47,19 @@ struct MethodChoice {
     }
 };
 
+/// Loads the model a restore uses (this loads LibTorch) and runs it on CUDA when LibTorch has
+/// it, else on the CPU.
+Result<std::unique_ptr<ml::NeuralModel>> loadModel(const QString& path, ml::NeuralRestorerSettings& neural)
+{
+    ml::initialiseTorchRuntime();
+    auto model = ml::NeuralModel::load(path);
+    if (model) {
+        QString why;
+        ml::resolveDevice(QStringLiteral("auto"), neural.device, why); // "auto" resolves once LibTorch is loaded
+    }
+    return model;
+}
+
 /// The restorer a project's Restore panel is set to (its "restore" settings; the defaults when
 /// it has none), with the model it names (or the bundled one) loaded.
 Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
@@ -67,8 +80,7 @@ Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
         const QString modelPath = s.modelPath.isEmpty() ? findDefaultModel() : s.modelPath;
         if (modelPath.isEmpty())
             return Error{path, QStringLiteral("its restore settings use the bundled default model, and none was found")};
-        ml::initialiseTorchRuntime();
-        auto model = ml::NeuralModel::load(modelPath);
+        auto model = loadModel(modelPath, choice.neural);
         if (!model)
             return model.error();
         choice.model = std::move(model).value();
@@ -137,8 +149,7 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
         if (modelPath.isEmpty())
             return context.usageError(command, opt("no model given and no bundled default model found; train one with "
                                                   "shellac-cli train or pass --model"));
-        ml::initialiseTorchRuntime();
-        auto model = ml::NeuralModel::load(modelPath);
+        auto model = loadModel(modelPath, choice.neural);
         if (!model)
             return context.fail(model.error());
         choice.model = std::move(model).value();

@@ -63,9 +63,6 @@ Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser&
             return Error{QStringLiteral("--mix"), QObject::tr("expected a number from 0 to 1, got '%1'")
                                                       .arg(parser.value(QStringLiteral("mix")))};
     }
-    QString why;
-    if (!ml::resolveDevice(QStringLiteral("auto"), s.device, why))
-        return Error{QStringLiteral("--method neural"), why};
     if (Status v = s.validate(); !v)
         return v.error();
     return s;

@@ -14,8 +14,8 @@ Result<dsp::DspRestorerSettings> parseDspSettings(const QCommandLineParser& pars
 /// or an empty string when there is none: such options conflict with --method neural.
 QString firstDspOnlyOption(const QCommandLineParser& parser);
 
-/// Turns --mix into NeuralRestorerSettings (chunking at its defaults, device "auto"); errors
-/// name the option.
+/// Turns --mix into NeuralRestorerSettings (chunking at its defaults; the device is chosen when
+/// the model is loaded); errors name the option.
 Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser& parser);
 
 /// The bundled default model: <executable dir>/../share/shellac/models/default.pt when

@@ -7,7 +7,8 @@
 
 namespace shellac::ml {
 
-/// The torch side of a NeuralModel, for the trainer and the inference code in core/ml.
+/// The torch side of a NeuralModel, for the trainer and the inference code in the plugin.
+/// Every NeuralModel is made by the plugin, so its engine is a TorchModelEngine.
 class NeuralModelAccess {
 public:
     static RestorationNet& network(NeuralModel& model);

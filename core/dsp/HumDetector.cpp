@@ -20,6 +20,15 @@ constexpr double kMaxUnsteadinessDb = 4.0;
 
 double toDb(double ratio) { return ratio > kTiny ? 10.0 * std::log10(ratio) : -300.0; }
 
+/// Periodic Hann window of `length` samples (0.5 - 0.5 cos(2 pi i / length)).
+std::vector<double> hannWindow(int length)
+{
+    std::vector<double> w(static_cast<std::size_t>(length));
+    for (int i = 0; i < length; ++i)
+        w[static_cast<std::size_t>(i)] = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / length);
+    return w;
+}
+
 } // namespace
 
 HumDetector::HumDetector(int sampleRate, int channels, HumDetectorSettings settings)
@@ -37,6 +46,7 @@ HumDetector::HumDetector(int sampleRate, int channels, HumDetectorSettings setti
     m_framePower.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
     m_minPower.assign(static_cast<std::size_t>(m_maxBin + 1), 0.0);
     m_windowed.resize(static_cast<std::size_t>(m_fftSize));
+    m_hann = hannWindow(m_fftSize);
     m_spectrum.resize(static_cast<std::size_t>(m_fftSize / 2 + 1));
 }
 
@@ -67,9 +77,12 @@ void HumDetector::add(const AudioBlock& block)
 
 void HumDetector::addFrame(const std::vector<float>& samples, int length)
 {
+    // Full frames use the window made once; the last, shorter frame of a stream its own.
+    const std::vector<double> shortWindow = length == m_fftSize ? std::vector<double>() : hannWindow(length);
+    const std::vector<double>& window = length == m_fftSize ? m_hann : shortWindow;
     double sumW = 0.0;
     for (int i = 0; i < length; ++i) {
-        const double w = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / length);
+        const double w = window[static_cast<std::size_t>(i)];
         sumW += w;
         m_windowed[static_cast<std::size_t>(i)] = static_cast<float>(w * samples[static_cast<std::size_t>(i)]);
     }

@@ -99,6 +99,7 @@ private:
     double m_calibration = 0.0;              // summed 2/(sum w)^2 per frame
     int m_frames = 0;
     std::vector<float> m_windowed;
+    std::vector<double> m_hann;  ///< analysis window of m_fftSize samples
     std::vector<std::complex<float>> m_spectrum;
     std::vector<double> m_median;            // local median of the mean spectrum
     std::vector<double> m_mean;              // detection spectrum: per-bin minimum over frames

@@ -4,11 +4,11 @@
 #include "degrade/MixedRestorationDataset.h"
 #include "jobs/CancellationToken.h"
 #include "ml/NeuralModel.h"
-#include "ml/torch/TorchModelEngine.h"
-#include "ml/torch/TorchRuntimeImpl.h"
 #include "ml/torch/Checkpoint.h"
 #include "ml/torch/MixedTrainingStep.h"
 #include "ml/torch/NeuralModelAccess.h"
+#include "ml/torch/TorchModelEngine.h"
+#include "ml/torch/TorchRuntimeImpl.h"
 #include "ml/torch/TrainingValidation.h"
 
 #include <QDir>

@@ -17,6 +17,9 @@ double expint(double x)
     return std::exp(-x) / x * num / den;
 }
 
+/// v above which the log-spectral-amplitude factor exp(E1(v) / 2) rounds to 1 in float.
+constexpr double kLsaUnityV = 16.0;
+
 } // namespace
 
 SpectralDenoiser::SpectralDenoiser(SpectralDenoiserSettings settings) : m_settings(settings) {}
@@ -121,8 +124,10 @@ void SpectralDenoiser::processFrame(int channel, std::span<std::complex<float>> 
         xi = std::clamp(xi, xiMin, 1e6f);
         float g = xi / (1.0f + xi);
         if (lsa) {
+            // Above v = 16, exp(E1(v) / 2) - 1 < 4e-9, under half a float ulp: g stays as it is.
             const double v = std::max(1e-8, double(g) * gamma);
-            g = static_cast<float>(g * std::exp(0.5 * expint(v)));
+            if (v < kLsaUnityV)
+                g = static_cast<float>(g * std::exp(0.5 * expint(v)));
         }
         m_rawGain[k] = std::min(g, 1.0f);
     }

@@ -71,7 +71,23 @@ public:
     static constexpr double kLowestDb = -150.0;
     static constexpr double kStepDb = 0.5;
 
+    /// The histogram level of `power` (|X|^2 + 1e-30): exactly
+    /// clamp(int((10 log10(power) - kLowestDb) / kStepDb), 0, kLevels - 1), without a logarithm.
+    static int histogramLevel(double power);
+
 private:
+    /// Sum of the natural logs of positive, normal numbers, kept as a product of mantissas
+    /// and a sum of binary exponents: one logarithm per frame instead of one per bin.
+    class LogSum {
+    public:
+        void add(double x);
+        double value() const;
+
+    private:
+        double m_mantissas = 1.0;
+        long long m_exponents = 0;
+        int m_pending = 0;
+    };
     struct Kept {
         double loudness; // mean log power over bins
         int slot;

@@ -5,11 +5,13 @@
 #include "TestSignals.h"
 
 #include "dsp/Biquad.h"
+#include "dsp/NoiseProfile.h"
 #include "dsp/SpectralDenoiser.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -173,6 +175,31 @@ private Q_SLOTS:
         QVERIFY2(attenuation <= limit + 0.2, qPrintable(QString::number(attenuation)));
         for (float v : out.channel(0))
             QVERIFY(std::isfinite(v));
+    }
+
+    void histogramLevelIsTheDefinition()
+    {
+        // The minimum-statistics histogram files each bin's smoothed power by level without a
+        // logarithm; it must agree with the definition everywhere, also next to every boundary.
+        using dsp::NoiseProfile;
+        const auto definition = [](double power) {
+            const double db = 10.0 * std::log10(power);
+            return std::clamp(static_cast<int>((db - NoiseProfile::kLowestDb) / NoiseProfile::kStepDb), 0,
+                              NoiseProfile::kLevels - 1);
+        };
+        std::mt19937_64 rng(5);
+        std::uniform_real_distribution<double> exponent(-32.0, 12.0);
+        for (int i = 0; i < 200000; ++i) {
+            const double power = std::pow(10.0, exponent(rng));
+            QCOMPARE(NoiseProfile::histogramLevel(power), definition(power));
+        }
+        for (int level = 0; level < NoiseProfile::kLevels; ++level) {
+            const double edge = std::pow(10.0, (NoiseProfile::kLowestDb + level * NoiseProfile::kStepDb) / 10.0);
+            for (double power = std::nextafter(edge, 0.0), n = 0; n < 5; ++n, power = std::nextafter(power, 1e300))
+                QCOMPARE(NoiseProfile::histogramLevel(power), definition(power));
+        }
+        QCOMPARE(NoiseProfile::histogramLevel(1e-30), 0);
+        QCOMPARE(NoiseProfile::histogramLevel(1e300), NoiseProfile::kLevels - 1);
     }
 
     void rangeValidation()

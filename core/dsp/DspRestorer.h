@@ -11,8 +11,8 @@ namespace shellac::dsp {
 /// independently. Memory is bounded by the stages' windows, not by the file length.
 ///
 /// Analysis pass: dehum searches the raw input for hum; dehiss learns its noise profile from
-/// the input after rumble, declick and decrackle (run a first time for that purpose), i.e.
-/// from what it will actually see.
+/// the input after rumble and a one-pass declick (run a first time for that purpose), i.e.
+/// close to what it will actually see.
 /// Not thread-safe: one stream per instance.
 class DspRestorer final : public Restorer {
 public:
@@ -32,9 +32,9 @@ public:
 private:
     DspRestorerSettings m_settings;
     StageChain m_chain;
-    /// Fresh rumble/declick/decrackle stages that clean the analysis pass's input for the
-    /// dehiss noise profile, so that crackle and clicks (which the chain removes before dehiss)
-    /// are not learned as surface noise. Empty when dehiss is off.
+    /// Fresh rumble and declick stages that clean the analysis pass's input for the dehiss
+    /// noise profile, so that clicks (which the chain removes before dehiss) are not learned
+    /// as surface noise. Empty when dehiss is off.
     StageChain m_dehissFeed;
     AudioBlock m_fed;
 };

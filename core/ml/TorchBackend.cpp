@@ -6,8 +6,6 @@
 #include <QLibrary>
 #include <QStringList>
 
-#include <mutex>
-
 namespace shellac::ml {
 
 TorchBackend::~TorchBackend() = default;
@@ -72,9 +70,7 @@ Result<TorchBackend*> loadBackend()
 
 Result<TorchBackend*> torchBackend()
 {
-    static std::once_flag once;
-    static Result<TorchBackend*> loaded = Error{QString(), QString()};
-    std::call_once(once, [] { loaded = loadBackend(); });
+    static const Result<TorchBackend*> loaded = loadBackend(); // thread-safe, once per process
     return loaded;
 }
 

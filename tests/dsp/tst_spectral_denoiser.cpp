@@ -195,7 +195,8 @@ private Q_SLOTS:
         }
         for (int level = 0; level < NoiseProfile::kLevels; ++level) {
             const double edge = std::pow(10.0, (NoiseProfile::kLowestDb + level * NoiseProfile::kStepDb) / 10.0);
-            for (double power = std::nextafter(edge, 0.0), n = 0; n < 5; ++n, power = std::nextafter(power, 1e300))
+            double power = std::nextafter(std::nextafter(edge, 0.0), 0.0);
+            for (int step = 0; step < 5; ++step, power = std::nextafter(power, 1e300))
                 QCOMPARE(NoiseProfile::histogramLevel(power), definition(power));
         }
         QCOMPARE(NoiseProfile::histogramLevel(1e-30), 0);

@@ -32,6 +32,11 @@ constexpr int kPeakBins = 800;                // ... to +40 dBFS
 constexpr double kDenseCrackleRatio = 1.0;    // more crackle events per click than this: dense crackle; clicks censored ...
 constexpr double kCensorSigmas = 1.5;         // ... at the crackle peaks' mean + this many sigma
 int peakBin(double db) { return std::clamp(int(std::floor((db - kPeakBinLowDb) * 4)), 0, kPeakBins - 1); }
+// The music line of the bandwidth fit may rise at most this fast (dB per octave, above 250 Hz).
+// Music's long-term spectrum falls there; a steeply rising line with a corner near the bottom of
+// the search (~400 Hz) bends through the music's own roll-off and fits it better than the true
+// corner does (round-trip "heavy", seed 13: +12.5 dB/octave at 0.4 kHz for a 5 kHz low-pass).
+constexpr double kMaxMusicSlopeDbPerOctave = 3.0;
 constexpr double kReadShare = 0.9;            // progress of analyseFile() spent reading; the rest: finish()
 constexpr double kExcerptSeconds = 2.5;       // excerpts kept for the detection calibration ...
 constexpr int kExcerpts = 12;                 // ... at most this many (30 s)
@@ -588,7 +593,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish(const CancellationToken* cancel, P
                         y.push_back(b.y - lp(b.x));
                     }
                 double a = 0, s = 0;
-                if (!fitLine(x, y, a, s))
+                if (!fitLine(x, y, a, s) || s > kMaxMusicSlopeDbPerOctave)
                     continue;
                 double cost = 0;
                 for (const Band& b : bands) {
@@ -641,6 +646,10 @@ Status ArtifactAnalyzer::prepare(int sampleRate, int channels)
     s.stftFrames = 0;
     s.hum = std::make_unique<dsp::HumDetector>(sampleRate, channels);
     dsp::HumDetectorSettings forced;
+    // The fallback accepts only a steady fundamental; scoring candidates over 20 harmonics let a
+    // music partial near the 14th harmonic pull the refined fundamental 0.7 Hz away from a hum
+    // line 19 dB out of the noise (round-trip "heavy", seed 12). Eight keep the usual hum series.
+    forced.maxHarmonics = 8;
     forced.forcedFundamentalHz = 50;
     s.hum50 = std::make_unique<dsp::HumDetector>(sampleRate, channels, forced);
     forced.forcedFundamentalHz = 60;

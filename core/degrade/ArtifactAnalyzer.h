@@ -94,11 +94,12 @@ struct AnalysisSettings {
 ///    not count), dBFS RMS. When that "noise" is within 10 dB of the recording's level (no quiet
 ///    moment at all) hiss, tilt, rumble and bandwidth are reported as not measured.
 ///  - hum: dsp::HumDetector (fundamental, fundamental's level, harmonics re fundamental); when
-///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search, 15 dB
-///    prominence, unsteadiness <= 3 dB) is accepted, with its steady harmonics.
+///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search over the
+///    first 8 harmonics, 15 dB prominence, unsteadiness <= 3 dB) is accepted, with its steady
+///    harmonics.
 ///  - bandwidth: a 4th-order Butterworth low-pass fitted to the long-term spectrum of the
 ///    declicked audio minus the noise profile, 1/6-octave bands above 250 Hz (music modelled as
-///    a straight line in dB vs log2 f; bands less than ~1 dB above the noise floor, 3 dB under
+///    a straight line in dB vs log2 f, rising at most 3 dB/octave; bands less than ~1 dB above the noise floor, 3 dB under
 ///    dense crackle, act as upper bounds). Music whose own spectrum bends down (most does)
 ///    pulls the corner ~5-10 % low.
 ///  - rumble: long-term power below 30 Hz above the extrapolated hiss, dBFS.

@@ -49,7 +49,7 @@ Status ArDeclicker::prepare(int sampleRate, int channels)
         // Pops: the same engine, detection and subtraction of wide half-sine pulses only, in
         // windows long enough for them.
         ClickRepairParams pop = p;
-        pop.passes = 0;
+        pop.mode = ClickRepairMode::SubtractPops;
         pop.arOrder = std::max(8, p.arOrder / 2);   // pops are low-frequency: half the order whitens enough
         pop.subtractPulsesWiderThan = p.maxClickLength;
         pop.maxClickLength = static_cast<int>(std::lround(std::min(m_settings.maxPopMs, 100.0) * sampleRate / 1000.0));

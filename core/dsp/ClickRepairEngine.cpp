@@ -22,7 +22,7 @@ void ClickRepairEngine::prepare(int channels, const ClickRepairParams& params)
 {
     m_p = params;
     m_p.arOrder = std::clamp(m_p.arOrder, 1, 256);
-    m_p.passes = std::clamp(m_p.passes, 0, 4);
+    m_p.passes = std::clamp(m_p.passes, 1, 4);
     m_p.maxClickLength = std::max(1, m_p.maxClickLength);
     m_p.widenBefore = std::max(0, m_p.widenBefore);
     m_p.widenAfter = std::max(0, m_p.widenAfter);
@@ -47,15 +47,15 @@ void ClickRepairEngine::prepare(int channels, const ClickRepairParams& params)
     m_weight.reserve(n);
     m_exclude.assign(n, 0);
     // Interpolated pulses: the union of all widths' detections; subtracted ones: the best of
-    // each neighbourhood, clear of its side lobes.
+    // each neighbourhood, clear of its side lobes. Each mode prepares only its own filter (an
+    // empty width range leaves the other one without templates).
+    const bool pops = m_p.mode == ClickRepairMode::SubtractPops;
     PulseDetectorSettings pulseSettings{m_p.pulseThreshold, m_p.pulseMinExplained, 0, true};
-    m_pulses.prepare(m_p.pulseMinWidth, std::min(m_p.subtractPulsesWiderThan, m_p.maxClickLength), m_p.arOrder,
-                     pulseSettings);
+    m_pulses.prepare(m_p.pulseMinWidth, pops ? 0 : m_p.maxClickLength, m_p.arOrder, pulseSettings);
     pulseSettings.minSeparation = m_p.arOrder;
     pulseSettings.keepOverlapping = false;
-    // From half the subtraction width: a click a little narrower than that then matches a narrow
-    // template better than a wide one and is left to the interpolation.
-    m_widePulses.prepare(std::max(2, m_p.subtractPulsesWiderThan / 2), m_p.maxClickLength, m_p.arOrder, pulseSettings);
+    m_widePulses.prepare(std::max(2, m_p.subtractPulsesWiderThan / 2), pops ? m_p.maxClickLength : 0, m_p.arOrder,
+                         pulseSettings);
     m_pulsesSubtracted = 0;
     m_eventCount = m_samplesRepaired = m_longSkipped = m_onsetsKept = 0;
     m_events.clear();
@@ -113,9 +113,8 @@ void ClickRepairEngine::processChannel(int ch, std::int64_t w0, int len)
             return; // leave windows holding NaN/Inf untouched
         m_x[i] = data[i];
     }
-    subtractWidePulses(ch, w0, data, len);
-    if (m_p.passes == 0)
-        return;
+    if (m_p.mode == ClickRepairMode::SubtractPops)
+        return subtractWidePulses(ch, w0, data, len);
     const std::span<const double> x(m_x.data(), len);
     const std::span<double> y(m_y.data(), len);
     const std::span<double> e(m_e.data(), len);

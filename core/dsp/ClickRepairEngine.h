@@ -17,8 +17,18 @@ struct ClickEvent {
     std::int64_t length = 0;
 };
 
+/// What ClickRepairEngine does in each window.
+enum class ClickRepairMode {
+    /// Detect clicks and interpolate them (steps 1-7 of the class comment).
+    Interpolate,
+    /// The pop remover: only step 0, the least-squares subtraction of smooth pulses wider than
+    /// ClickRepairParams::subtractPulsesWiderThan (up to maxClickLength), which LSAR cannot bridge.
+    SubtractPops,
+};
+
 /// Tuning of ClickRepairEngine. All lengths in samples (frames) at the stream's rate.
 struct ClickRepairParams {
+    ClickRepairMode mode = ClickRepairMode::Interpolate;
     double thresholdK = 6.0;     ///< detection threshold in robust standard deviations of the excitation
     int arOrder = 32;            ///< AR model order (samples)
     int windowLength = 4096;     ///< analysis window (samples); enlarged if too small for the other lengths
@@ -26,7 +36,7 @@ struct ClickRepairParams {
     int widenBefore = 2;         ///< samples added before each detection
     int widenAfter = 4;          ///< samples added after the (backward-error-trimmed) end of each detection
     int mergeGap = 16;           ///< flagged samples closer than this (samples) form one detection
-    int passes = 3;              ///< detection passes per window (0..4); pass 2+ re-fits the AR model without the detections
+    int passes = 3;              ///< Interpolate: detection passes per window (1..4); pass 2+ re-fits the AR model without the detections
     int onsetWindow = 220;       ///< samples compared before/after a burst by the onset test; 0 = no test
     double floor = 2e-5;         ///< absolute excitation threshold floor (linear, full scale = 1)
     std::size_t maxListed = 10000; ///< events kept in events(); counting goes on beyond it
@@ -35,7 +45,8 @@ struct ClickRepairParams {
     /// observation re-enters with weight (excitation variance / noise variance). For crackle.
     bool keepObservation = false;
     /// Matched-filter detection of smooth pulses (PulseMatchedFilter): threshold in robust
-    /// standard deviations of its score; 0 = off. Widths from pulseMinWidth to maxClickLength.
+    /// standard deviations of its score; 0 = off. Interpolate: widths from pulseMinWidth to
+    /// maxClickLength; SubtractPops: see subtractPulsesWiderThan.
     double pulseThreshold = 0.0;
     int pulseMinWidth = 6;
     /// Share of the excess excitation a pulse must explain (PulseDetectorSettings::minExplained).
@@ -44,19 +55,20 @@ struct ClickRepairParams {
     /// forward excitation over its first 2 + W/4 samples, or the backward one over its last, must
     /// exceed this many local standard deviations somewhere (a rounded bass half-wave does not).
     double pulseEdgeK = 3.0;
-    /// Pulses wider than this (samples) are subtracted (least-squares half-sine) before the
-    /// detection passes instead of interpolated: LSAR cannot continue music that long. With
-    /// passes = 0 the engine does only that (the pop remover).
-    int subtractPulsesWiderThan = 1 << 30;
+    /// SubtractPops: pulses wider than this (samples) and up to maxClickLength are subtracted as
+    /// least-squares half-sines; the matched filter looks from half this width up (a click a
+    /// little narrower then matches a narrow template better and is left to the interpolation).
+    /// Unused by Interpolate.
+    int subtractPulsesWiderThan = 0;
 };
 
 /// The streaming engine behind ArDeclicker and Decrackler (Vaseghi & Rayner; Godsill & Rayner,
 /// "Digital Audio Restoration", ch. 5). Private to core/dsp. Per channel and analysis window:
 ///
-///  0. With pulseThreshold > 0 and pulses wider than subtractPulsesWiderThan in range (the pop
-///     remover): Burg fit, PulseMatchedFilter over those widths (best of each neighbourhood),
-///     onset test (5.), and the least-squares half-sine of each pulse in this window's zone is
-///     subtracted. passes = 0 stops here.
+///  0. Only in SubtractPops mode (the pop remover), with pulseThreshold > 0: Burg fit,
+///     PulseMatchedFilter over the widths above subtractPulsesWiderThan (best of each
+///     neighbourhood), onset test (5.), and the least-squares half-sine of each pulse in this
+///     window's zone is subtracted. Steps 1-7 are Interpolate mode's.
 ///  1. Burg AR fit (order p) on the window; forward excitation e and backward excitation e_b.
 ///  2. Robust, locally adaptive threshold. Per block b of 128 excitation samples:
 ///       sigma_before = 1.4826 * median over blocks b-7..b of (median |e| in block)

@@ -99,9 +99,9 @@ struct AnalysisSettings {
 ///    harmonics.
 ///  - bandwidth: a 4th-order Butterworth low-pass fitted to the long-term spectrum of the
 ///    declicked audio minus the noise profile, 1/6-octave bands above 250 Hz (music modelled as
-///    a straight line in dB vs log2 f, rising at most 3 dB/octave; bands less than ~1 dB above the noise floor, 3 dB under
-///    dense crackle, act as upper bounds). Music whose own spectrum bends down (most does)
-///    pulls the corner ~5-10 % low.
+///    a straight line in dB vs log2 f, rising at most 3 dB/octave; bands less than ~1 dB above
+///    the noise floor, 3 dB under dense crackle, act as upper bounds). Music whose own spectrum
+///    bends down (most does) pulls the corner ~5-10 % low.
 ///  - rumble: long-term power below 30 Hz above the extrapolated hiss, dBFS.
 /// Not measured (kept from the "clean" preset, the pickup resonance assumed as above): channel correlation, wow,
 /// horn resonances, high-pass corner, rumble corner, recorded-noise gains.

@@ -15,6 +15,18 @@ namespace shellac::dsp {
 
 namespace {
 
+/// x = mantissa * 2^exponent with mantissa in [1, 2), read off the bits of a positive, normal x.
+struct BinarySplit {
+    int exponent;
+    double mantissa;
+};
+
+BinarySplit splitBinary(double x)
+{
+    const std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
+    return {int(bits >> 52) - 1023, std::bit_cast<double>((bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull)};
+}
+
 /// Histogram level of a power (already offset by 1e-30), by definition
 /// clamp(int((10 log10(power) - kLowestDb) / kStepDb), 0, kLevels - 1).
 int levelByDefinition(double power)
@@ -50,9 +62,8 @@ int NoiseProfile::histogramLevel(double power)
     static const std::array<double, kLevels> thresholds = levelThresholds();
     // Estimate from the binary exponent and a linear mantissa (log2 off by at most 0.086, i.e.
     // 0.26 dB, less than one 0.5 dB level), then step to the exact level.
-    const std::uint64_t bits = std::bit_cast<std::uint64_t>(power);
-    const double log2Estimate = double(int(bits >> 52) - 1023)
-                                + (std::bit_cast<double>((bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull) - 1.0);
+    const BinarySplit split = splitBinary(power);
+    const double log2Estimate = double(split.exponent) + (split.mantissa - 1.0);
     int level = std::clamp(static_cast<int>((10.0 * std::numbers::ln2 * std::numbers::log10e * log2Estimate - kLowestDb) / kStepDb),
                            0, kLevels - 1);
     while (level + 1 < kLevels && power >= thresholds[std::size_t(level + 1)])
@@ -64,13 +75,13 @@ int NoiseProfile::histogramLevel(double power)
 
 void NoiseProfile::LogSum::add(double x)
 {
-    const std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
-    m_exponents += int(bits >> 52) - 1023;
-    m_mantissas *= std::bit_cast<double>((bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull);
+    const BinarySplit split = splitBinary(x);
+    m_exponents += split.exponent;
+    m_mantissas *= split.mantissa;
     if (++m_pending == 16) { // 16 mantissas < 2^16: fold the product's exponent out (exact)
-        const std::uint64_t m = std::bit_cast<std::uint64_t>(m_mantissas);
-        m_exponents += int(m >> 52) - 1023;
-        m_mantissas = std::bit_cast<double>((m & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull);
+        const BinarySplit product = splitBinary(m_mantissas);
+        m_exponents += product.exponent;
+        m_mantissas = product.mantissa;
         m_pending = 0;
     }
 }

@@ -147,12 +147,18 @@ private Q_SLOTS:
         // One seed in CI; SHELLAC_ROUNDTRIP_SEEDS="11 12 13" repeats every profile with other
         // synthesis seeds (new music, new damage) to see how far the estimates scatter.
         QList<int> seeds;
-        for (const QString& word : qEnvironmentVariable("SHELLAC_ROUNDTRIP_SEEDS", QStringLiteral("11")).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            seeds << word.toInt();
+        const QString seedList = qEnvironmentVariable("SHELLAC_ROUNDTRIP_SEEDS", QStringLiteral("11"));
+        for (const QString& word : seedList.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            seeds << word.toInt(&ok);
+            if (!ok)
+                qFatal("SHELLAC_ROUNDTRIP_SEEDS: \"%s\" is not a whole number", qPrintable(word));
+        }
         const auto add = [&](const char* name, const DegradationProfile& profile, int channels, double seconds) {
-            for (int seed : seeds)
-                QTest::addRow("%s%s", name, seeds.size() > 1 ? qPrintable(QStringLiteral(" / seed %1").arg(seed)) : "")
-                    << profile << channels << seconds << seed;
+            for (int seed : seeds) {
+                const QByteArray row = seeds.size() > 1 ? QByteArray(name) + " / seed " + QByteArray::number(seed) : QByteArray(name);
+                QTest::newRow(row.constData()) << profile << channels << seconds << seed;
+            }
         };
 
         DegradationProfile light = base();

@@ -106,7 +106,7 @@ struct AnalysisSettings {
 /// Not measured (kept from the "clean" preset, the pickup resonance assumed as above): channel correlation, wow,
 /// horn resonances, high-pass corner, rumble corner, recorded-noise gains.
 ///
-/// Streaming: prepare(), add() consecutive blocks, finish() (which runs the calibration: a few
+/// Streaming: prepare(), add() consecutive blocks, finish() (which runs the calibration: 3 to 10
 /// seconds, cancellable). Memory is bounded (about 15 MB per channel at 44.1 kHz, the excerpts
 /// included, independent of the length), so a 2-hour file is fine. Not thread-safe: one stream
 /// per instance, all calls on one thread.

@@ -3,6 +3,8 @@
 #include "audio/AudioBlock.h"
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <span>
 #include <vector>
 
@@ -59,7 +61,11 @@ struct InjectionTrial {
     /// What the analyzer would count for it: each repaired region overlapping it that measures
     /// wider than the crackle limit is one click (a wide click may be repaired as two regions),
     /// with its measured peak (dB re programme level) and log2 width (ms).
-    struct Event { double peakDb; double log2WidthMs; };
+    ///
+    /// `share`: a region that also covers clicks of the recording itself (found on the excerpt
+    /// without trials) is one click for all of them, as it is in the recording when two of its
+    /// own clicks run together, so the trial gets 1 / (1 + their number) of it.
+    struct Event { double peakDb; double log2WidthMs; double share = 1; };
     std::vector<Event> events;
 };
 
@@ -94,25 +100,37 @@ struct CalibrationFit {
 /// 0.03..6 ms; the second draws 80 % of the trials around the first fit (σ × 1.5) and 20 % as the
 /// first round, which keeps the weights even. 15 trials per channel-second of excerpt per pass
 /// (sparse, so that they do not crowd the recording's own clicks), at least 12 ms apart and 0.1 s
-/// from the excerpt ends; passes with new positions until 1200 (first round) and 2000 more
-/// (second round) trials, at most 8 passes per round.
+/// from the excerpt ends; passes with new positions until 1200 trials (first round, at most 8
+/// passes), then 2000 more (second round), and more while the found trials' effective size is
+/// under 3 × the observed clicks (at most 10000 and 32 passes in the second round): the
+/// simulated moments must not be noisier than the observed ones. A trial's region that also
+/// covers clicks the detector finds in the excerpt without trials (one pass before the rounds)
+/// counts as a share of a click (InjectionTrial::Event).
 ///
 /// Units as named (dB, ms, Hz). Deterministic for the same excerpts and settings. Runs on the
-/// calling thread (a declicker pass over the excerpts per pass: for 30 s of mono excerpts about
-/// 2 × 3 passes), cancellable between passes; not thread-safe.
+/// calling thread (a declicker pass over the excerpts per pass: for 30 s of mono excerpts 8 to
+/// 30 passes of ~0.35 s each, the more the more clicks the recording has), cancellable between
+/// passes; not thread-safe.
 class ClickDetectionCalibration {
 public:
     explicit ClickDetectionCalibration(const CalibrationSettings& settings);
 
     /// Both rounds over `excerpts` (each channel on its own), fitted to `observed`. `cancel` (may
-    /// be null) is checked before each pass (about a second each): a cancelled run returns a fit
+    /// be null) is checked before each pass (under a second each): a cancelled run returns a fit
     /// that is not ok. `progress` (may be null) hears the share of trials done, [0, 1].
     CalibrationFit run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed,
                        const CancellationToken* cancel = nullptr, ProgressReporter* progress = nullptr);
 
-    /// One round of trials; `around` = nullptr for the broad first round.
+    /// Click-class regions (frames [first, second)) the detector finds in each excerpt channel
+    /// without trials, in excerpt-then-channel order.
+    using OwnClicks = std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>>;
+    /// The recording's own clicks in `excerpts` (one detector pass over them).
+    OwnClicks ownClicks(const std::vector<AudioBlock>& excerpts) const;
+
+    /// One round of trials; `around` = nullptr for the broad first round. `own` (ownClicks() of
+    /// the same excerpts; null: none) sets the events' shares.
     std::vector<InjectionTrial> inject(const std::vector<AudioBlock>& excerpts, const ClickPopulation* around,
-                                       std::uint64_t seed) const;
+                                       std::uint64_t seed, const OwnClicks* own = nullptr) const;
     /// The population matching `observed` given the trials (see the class comment).
     static CalibrationFit fit(const std::vector<InjectionTrial>& trials, const ObservedClicks& observed);
 
@@ -121,8 +139,14 @@ private:
     /// Adds one pass of trial clicks to the channel `x` (in place), appending them to `trials`.
     std::vector<Placement> place(std::span<float> x, PortableRandom& draw, const ClickPopulation* around,
                                  std::vector<InjectionTrial>& trials) const;
-    /// Runs the analyzer's detector and measurement over `x` and records each placed trial's events.
-    bool recover(const AudioBlock& x, const std::vector<Placement>& placed, std::vector<InjectionTrial>& trials) const;
+    struct Region;
+    /// The analyzer's detector and measurement over the mono block `x`: its regions in order;
+    /// nullopt if the detector cannot run.
+    std::optional<std::vector<Region>> detect(const AudioBlock& x) const;
+    /// Runs detect() over `x` and records each placed trial's events; `own`: the channel's own
+    /// clicks (ownClicks()).
+    bool recover(const AudioBlock& x, const std::vector<Placement>& placed,
+                 const std::vector<std::pair<std::int64_t, std::int64_t>>& own, std::vector<InjectionTrial>& trials) const;
 
     int m_fs;
     double m_sensitivity;

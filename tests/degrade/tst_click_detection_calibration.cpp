@@ -1,6 +1,7 @@
 // ClickDetectionCalibration and ExcerptReservoir: the population fit recovers a known efficiency
 // from hand-made trials (a soft detection limit and a biased, noisy measurement), injection finds loud clicks and misses buried
-// ones, and the reservoir keeps a bounded, block-size-independent sample.
+// ones, events over the recording's own clicks count as shares, the simulation grows with the
+// observation, and the reservoir keeps a bounded, block-size-independent sample.
 
 #include "TestSignals.h"
 
@@ -162,6 +163,82 @@ private Q_SLOTS:
             else
                 QVERIFY(found <= 0.1 * near);
         }
+    }
+
+    void regionsOverTheRecordingsOwnClicksAreShared()
+    {
+        // The same loud trials, once alone and once with the whole excerpt marked as one of the
+        // recording's own clicks: every event then covers it and counts half.
+        AudioBlock audio = test::sine(1, 5 * kRate, kRate, 330, 0.14);
+        CalibrationSettings settings;
+        settings.sampleRate = kRate;
+        settings.programmeLevelDbfs = -20;
+        ClickDetectionCalibration calibration(settings);
+        const ClickPopulation loud{25, 0.5, 0.3, 0.05};
+        const ClickDetectionCalibration::OwnClicks everywhere{{{0, audio.frames()}}};
+        const auto alone = calibration.inject({audio}, &loud, 1);
+        const auto shared = calibration.inject({audio}, &loud, 1, &everywhere);
+        QCOMPARE(shared.size(), alone.size());
+        int events = 0;
+        for (std::size_t i = 0; i < alone.size(); ++i) {
+            QCOMPARE(shared[i].events.size(), alone[i].events.size());
+            for (std::size_t k = 0; k < alone[i].events.size(); ++k) {
+                QCOMPARE(alone[i].events[k].share, 1.0);
+                QCOMPARE(shared[i].events[k].share, 0.5);
+                QCOMPARE(shared[i].events[k].peakDb, alone[i].events[k].peakDb);
+                ++events;
+            }
+        }
+        QVERIFY(events > 40);
+        // A clean tone has no clicks of its own.
+        const ClickDetectionCalibration::OwnClicks own = calibration.ownClicks({audio});
+        QCOMPARE(int(own.size()), 1);
+        QVERIFY(own[0].empty());
+    }
+
+    void sharedEventsCountAsShares()
+    {
+        // Half of the found trials sharing their region: the efficiency halves too.
+        std::vector<InjectionTrial> trials = softLimitTrials(-30, 20000);
+        double truth = 0;
+        const ObservedClicks observed = observedAbove(15, 4, -30, std::log2(0.5), 0.6, 1000, truth);
+        const CalibrationFit whole = ClickDetectionCalibration::fit(trials, observed);
+        for (InjectionTrial& t : trials)
+            for (InjectionTrial::Event& e : t.events)
+                e.share = 0.5;
+        const CalibrationFit halved = ClickDetectionCalibration::fit(trials, observed);
+        QVERIFY(whole.ok && halved.ok);
+        QVERIFY2(std::abs(halved.efficiency / whole.efficiency - 0.5) < 0.02, qPrintable(QString::number(halved.efficiency)));
+    }
+
+    void moreTrialsForMoreObservedClicks()
+    {
+        // Loud clicks in a tone: with 400 observed the simulation keeps going towards a found
+        // trials' effective size of 3 × that, well past what 40 observed need.
+        AudioBlock audio = test::sine(1, 10 * kRate, kRate, 330, 0.14);
+        std::mt19937 rng(3);
+        std::normal_distribution<float> hiss(0.0f, 0.00316f);
+        for (float& s : audio.channel(0))
+            s += hiss(rng);
+        CalibrationSettings settings;
+        settings.sampleRate = kRate;
+        settings.programmeLevelDbfs = -20;
+        const auto observedClicks = [](double count) {
+            ObservedClicks o;
+            o.count = count;
+            o.peakMeanDb = 12;
+            o.peakSigmaDb = 4;
+            o.log2WidthMean = std::log2(0.3);
+            o.log2WidthSigma = 0.6;
+            return o;
+        };
+        const CalibrationFit few = ClickDetectionCalibration(settings).run({audio}, observedClicks(40));
+        const CalibrationFit many = ClickDetectionCalibration(settings).run({audio}, observedClicks(400));
+        qInfo("effective found trials: %.0f for 40 observed, %.0f for 400", few.effectiveTrials, many.effectiveTrials);
+        QVERIFY(few.ok && many.ok);
+        QVERIFY(few.effectiveTrials >= 3 * 40);
+        // 10 s hold 150 trials a pass: the cap (32 passes) stops it short of 1200 here.
+        QVERIFY(many.effectiveTrials > 2 * few.effectiveTrials);
     }
 
     void reservoirIsBoundedAndIndependentOfBlocks()

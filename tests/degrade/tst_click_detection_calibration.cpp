@@ -81,6 +81,26 @@ ObservedClicks observedAbove(double median, double sigma, double limitDb, double
     return o;
 }
 
+/// A 330 Hz tone at -20 dBFS RMS with white hiss at -50 dBFS, `seconds` long.
+AudioBlock toneInHiss(double seconds)
+{
+    AudioBlock audio = test::sine(1, std::int64_t(seconds * kRate), kRate, 330, 0.14);
+    std::mt19937 rng(3);
+    std::normal_distribution<float> hiss(0.0f, 0.00316f);
+    for (float& s : audio.channel(0))
+        s += hiss(rng);
+    return audio;
+}
+
+/// The analyzer's settings for the tone (programme level -20 dBFS).
+CalibrationSettings toneSettings()
+{
+    CalibrationSettings settings;
+    settings.sampleRate = kRate;
+    settings.programmeLevelDbfs = -20;
+    return settings;
+}
+
 } // namespace
 
 class TestClickDetectionCalibration : public QObject {
@@ -137,15 +157,8 @@ private Q_SLOTS:
     {
         // 5 s of a tone at -20 dBFS RMS with hiss at -50 dBFS: +25 dB clicks are found,
         // -15 dB ones (below the hiss) are not.
-        AudioBlock audio = test::sine(1, 5 * kRate, kRate, 330, 0.14);
-        std::mt19937 rng(3);
-        std::normal_distribution<float> hiss(0.0f, 0.00316f);
-        for (float& s : audio.channel(0))
-            s += hiss(rng);
-        CalibrationSettings settings;
-        settings.sampleRate = kRate;
-        settings.programmeLevelDbfs = -20;
-        ClickDetectionCalibration calibration(settings);
+        const AudioBlock audio = toneInHiss(5);
+        ClickDetectionCalibration calibration(toneSettings());
         for (const double peak : {25.0, -15.0}) {
             const ClickPopulation narrow{peak, 0.5, 0.3, 0.05};
             const std::vector<InjectionTrial> trials = calibration.inject({audio}, &narrow, 1);
@@ -169,11 +182,8 @@ private Q_SLOTS:
     {
         // The same loud trials, once alone and once with the whole excerpt marked as one of the
         // recording's own clicks: every event then covers it and counts half.
-        AudioBlock audio = test::sine(1, 5 * kRate, kRate, 330, 0.14);
-        CalibrationSettings settings;
-        settings.sampleRate = kRate;
-        settings.programmeLevelDbfs = -20;
-        ClickDetectionCalibration calibration(settings);
+        const AudioBlock audio = test::sine(1, 5 * kRate, kRate, 330, 0.14);
+        ClickDetectionCalibration calibration(toneSettings());
         const ClickPopulation loud{25, 0.5, 0.3, 0.05};
         const ClickDetectionCalibration::OwnClicks everywhere{{{0, audio.frames()}}};
         const auto alone = calibration.inject({audio}, &loud, 1);
@@ -215,14 +225,7 @@ private Q_SLOTS:
     {
         // Loud clicks in a tone: with 400 observed the simulation keeps going towards a found
         // trials' effective size of 3 × that, well past what 40 observed need.
-        AudioBlock audio = test::sine(1, 10 * kRate, kRate, 330, 0.14);
-        std::mt19937 rng(3);
-        std::normal_distribution<float> hiss(0.0f, 0.00316f);
-        for (float& s : audio.channel(0))
-            s += hiss(rng);
-        CalibrationSettings settings;
-        settings.sampleRate = kRate;
-        settings.programmeLevelDbfs = -20;
+        const AudioBlock audio = toneInHiss(10);
         const auto observedClicks = [](double count) {
             ObservedClicks o;
             o.count = count;
@@ -232,8 +235,8 @@ private Q_SLOTS:
             o.log2WidthSigma = 0.6;
             return o;
         };
-        const CalibrationFit few = ClickDetectionCalibration(settings).run({audio}, observedClicks(40));
-        const CalibrationFit many = ClickDetectionCalibration(settings).run({audio}, observedClicks(400));
+        const CalibrationFit few = ClickDetectionCalibration(toneSettings()).run({audio}, observedClicks(40));
+        const CalibrationFit many = ClickDetectionCalibration(toneSettings()).run({audio}, observedClicks(400));
         qInfo("effective found trials: %.0f for 40 observed, %.0f for 400", few.effectiveTrials, many.effectiveTrials);
         QVERIFY(few.ok && many.ok);
         QVERIFY(few.effectiveTrials >= 3 * 40);

@@ -251,6 +251,17 @@ std::vector<ClickDetectionCalibration::Placement> ClickDetectionCalibration::pla
     return placed;
 }
 
+namespace {
+
+/// Channel `c` of `from` as the mono block `to`.
+void copyChannel(const AudioBlock& from, int c, AudioBlock& to)
+{
+    to.resize(1, from.frames());
+    std::copy_n(from.channel(c).begin(), from.frames(), to.channel(0).begin());
+}
+
+} // namespace
+
 /// One region the detector repaired, as the analyzer measures it.
 struct ClickDetectionCalibration::Region {
     std::int64_t start, length; ///< frames
@@ -280,8 +291,7 @@ std::optional<std::vector<ClickDetectionCalibration::Region>> ClickDetectionCali
 }
 
 bool ClickDetectionCalibration::recover(const AudioBlock& x, const std::vector<Placement>& placed,
-                                        const std::vector<std::pair<std::int64_t, std::int64_t>>& own,
-                                        std::vector<InjectionTrial>& trials) const
+                                        const std::vector<dsp::ClickEvent>& own, std::vector<InjectionTrial>& trials) const
 {
     const auto regions = detect(x);
     if (!regions)
@@ -298,10 +308,10 @@ bool ClickDetectionCalibration::recover(const AudioBlock& x, const std::vector<P
             // The recording's own clicks under this region (own is sorted and its intervals do
             // not overlap, so the ones ending before this region can be skipped for good: the
             // regions come in order too).
-            while (o0 < own.size() && own[o0].second <= m.start)
+            while (o0 < own.size() && own[o0].startFrame + own[o0].length <= m.start)
                 ++o0;
             int covered = 0;
-            for (std::size_t o = o0; o < own.size() && own[o].first < m.start + m.length; ++o)
+            for (std::size_t o = o0; o < own.size() && own[o].startFrame < m.start + m.length; ++o)
                 ++covered;
             t.events.push_back({m.peakDb, std::log2(m.widthMs), 1.0 / (1 + covered)});
         }
@@ -315,13 +325,12 @@ ClickDetectionCalibration::OwnClicks ClickDetectionCalibration::ownClicks(const 
     AudioBlock x;
     for (const AudioBlock& excerpt : excerpts)
         for (int c = 0; c < excerpt.channels(); ++c) {
-            x.resize(1, excerpt.frames());
-            std::copy_n(excerpt.channel(c).begin(), excerpt.frames(), x.channel(0).begin());
-            std::vector<std::pair<std::int64_t, std::int64_t>> clicks;
+            copyChannel(excerpt, c, x);
+            std::vector<dsp::ClickEvent> clicks;
             if (const auto regions = detect(x))
                 for (const Region& m : *regions)
                     if (m.widthMs > m_crackleMaxWidthMs)
-                        clicks.emplace_back(m.start, m.start + m.length);
+                        clicks.push_back({0, m.start, m.length});
             own.push_back(std::move(clicks));
         }
     return own;
@@ -333,7 +342,7 @@ std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<
 {
     std::vector<InjectionTrial> trials;
     const auto edge = std::int64_t(kEdgeSeconds * m_fs);
-    const std::vector<std::pair<std::int64_t, std::int64_t>> none;
+    const std::vector<dsp::ClickEvent> none;
     AudioBlock x;
     std::size_t channelIndex = 0; // into own
     for (std::size_t e = 0; e < excerpts.size(); ++e) {
@@ -342,8 +351,7 @@ std::vector<InjectionTrial> ClickDetectionCalibration::inject(const std::vector<
             if (excerpt.frames() < 4 * edge)
                 continue;
             PortableRandom draw(mixSeed(seed, e, std::uint64_t(c), 0xC1));
-            x.resize(1, excerpt.frames());
-            std::copy_n(excerpt.channel(c).begin(), excerpt.frames(), x.channel(0).begin());
+            copyChannel(excerpt, c, x);
             const std::vector<Placement> placed = place(x.channel(0), draw, around, trials);
             const auto& ownHere = own && channelIndex < own->size() ? (*own)[channelIndex] : none;
             if (!placed.empty() && !recover(x, placed, ownHere, trials))

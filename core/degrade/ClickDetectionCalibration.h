@@ -1,10 +1,10 @@
 #pragma once
 
 #include "audio/AudioBlock.h"
+#include "dsp/ClickRepairEngine.h"
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <span>
 #include <vector>
 
@@ -121,9 +121,9 @@ public:
     CalibrationFit run(const std::vector<AudioBlock>& excerpts, const ObservedClicks& observed,
                        const CancellationToken* cancel = nullptr, ProgressReporter* progress = nullptr);
 
-    /// Click-class regions (frames [first, second)) the detector finds in each excerpt channel
-    /// without trials, in excerpt-then-channel order.
-    using OwnClicks = std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>>;
+    /// Click-class regions the detector finds in each excerpt channel without trials (sorted,
+    /// frames within the excerpt; `channel` unused), in excerpt-then-channel order.
+    using OwnClicks = std::vector<std::vector<dsp::ClickEvent>>;
     /// The recording's own clicks in `excerpts` (one detector pass over them).
     OwnClicks ownClicks(const std::vector<AudioBlock>& excerpts) const;
 
@@ -146,7 +146,7 @@ private:
     /// Runs detect() over `x` and records each placed trial's events; `own`: the channel's own
     /// clicks (ownClicks()).
     bool recover(const AudioBlock& x, const std::vector<Placement>& placed,
-                 const std::vector<std::pair<std::int64_t, std::int64_t>>& own, std::vector<InjectionTrial>& trials) const;
+                 const std::vector<dsp::ClickEvent>& own, std::vector<InjectionTrial>& trials) const;
 
     int m_fs;
     double m_sensitivity;

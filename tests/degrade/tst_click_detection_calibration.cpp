@@ -185,7 +185,7 @@ private Q_SLOTS:
         const AudioBlock audio = test::sine(1, 5 * kRate, kRate, 330, 0.14);
         ClickDetectionCalibration calibration(toneSettings());
         const ClickPopulation loud{25, 0.5, 0.3, 0.05};
-        const ClickDetectionCalibration::OwnClicks everywhere{{{0, audio.frames()}}};
+        const ClickDetectionCalibration::OwnClicks everywhere{{{0, 0, audio.frames()}}}; // channel, start, length
         const auto alone = calibration.inject({audio}, &loud, 1);
         const auto shared = calibration.inject({audio}, &loud, 1, &everywhere);
         QCOMPARE(shared.size(), alone.size());

@@ -4,6 +4,7 @@
 #include "degrade/ClickDetectionCalibration.h"
 #include "degrade/ExcerptReservoir.h"
 #include "degrade/ImpulseMeasure.h"
+#include "degrade/LineFit.h"
 #include "dsp/ArDeclicker.h"
 #include "dsp/HumDetector.h"
 #include "dsp/Stft.h"
@@ -40,6 +41,13 @@ constexpr double kMaxMusicSlopeDbPerOctave = 3.0;
 constexpr double kReadShare = 0.9;            // progress of analyseFile() spent reading; the rest: finish()
 constexpr double kExcerptSeconds = 2.5;       // excerpts kept for the detection calibration ...
 constexpr int kExcerpts = 12;                 // ... at most this many (30 s)
+// Hiss bands more than this above the hiss line count less in its fit: ~1.7 sigma of a
+// 200 Hz band's level (one 43 Hz bin, median of 200 frames: ~0.3 dB); pure hiss moves < 0.2 dB.
+constexpr double kHissLineMarginDb = 0.5;
+// A hiss line holding more power than this above the quietest frames' own is not a noise floor
+// (round trips: -5.8..+3.4 dB, the most for a -6 dB/octave tilt; plucked notes in digital
+// silence: +14 and +30 dB).
+constexpr double kMaxHissOverFloorDb = 6.0;
 
 double toDb(double power) { return power > 1e-30 ? 10.0 * std::log10(power) : -300.0; }
 
@@ -51,24 +59,6 @@ struct Moments {
     double mean() const { return n > 0 ? sum / n : 0.0; }
     double sigma() const { return n > 1 ? std::sqrt(std::max(0.0, (sumSq - sum * sum / n) / (n - 1))) : 0.0; }
 };
-
-/// Least-squares line y = a + s x; returns false for fewer than 2 distinct points.
-bool fitLine(const std::vector<double>& x, const std::vector<double>& y, double& a, double& s)
-{
-    const double n = double(x.size());
-    if (x.size() < 2)
-        return false;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; sxy += x[i] * y[i];
-    }
-    const double det = n * sxx - sx * sx;
-    if (std::abs(det) < 1e-12)
-        return false;
-    s = (n * sxy - sx * sy) / det;
-    a = (sy - s * sx) / n;
-    return true;
-}
 
 /// Keeps every number inside the range DegradationProfile::validate() accepts.
 
@@ -392,7 +382,10 @@ AnalysisResult ArtifactAnalyzer::Impl::finish(const CancellationToken* cancel, P
         return count > 0 ? sum / count : 0.0;
     };
 
-    // Hiss: tilt from 1/3-octave levels 200 Hz..min(8 kHz, 0.45 fs), level with the line below 100 Hz.
+    // Hiss: tilt from 1/3-octave levels 200 Hz..min(8 kHz, 0.45 fs), the line under them
+    // (fitFloorLine()), level with the line below 100 Hz. Music left in the quietest frames and
+    // clicks the declicker missed raise the low bands by ~1-3 dB (round trips "strong tilt" and
+    // "heavy"), and a plain fit steepened the tilt and raised the level by up to 2 dB.
     double tiltA = 0, tiltS = 0;
     bool hissOk = false;
     double noisePowerTotal = 0;
@@ -406,7 +399,7 @@ AnalysisResult ArtifactAnalyzer::Impl::finish(const CancellationToken* cancel, P
                 y.push_back(10 * std::log10(m));
             }
         }
-        if (fitLine(x, y, tiltA, tiltS)) {
+        if (fitFloorLine(x, y, kHissLineMarginDb, tiltA, tiltS)) {
             hissOk = true;
             double power = 0;
             for (int b = 0; b < bins; ++b) {
@@ -443,9 +436,12 @@ AnalysisResult ArtifactAnalyzer::Impl::finish(const CancellationToken* cancel, P
     const double programmePower = std::max(totalPower - noisePowerTotal, 0.5 * totalPower);
     result.programmeLevelDbfs = toDb(programmePower);
     const double reference = std::max(result.programmeLevelDbfs, kMinReferenceDbfs);
-    if (hissOk && p.hissLevelDbfs > toDb(totalPower) - 10) {
+    if (hissOk && (p.hissLevelDbfs > toDb(totalPower) - 10 || p.hissLevelDbfs > toDb(noisePowerTotal) + kMaxHissOverFloorDb)) {
         // No quiet moment anywhere: the "noise" is the music itself. Say so instead of
-        // reporting it (give --noise-from a lead-in or pause to measure the hiss).
+        // reporting it (give --noise-from a lead-in or pause to measure the hiss). Either the
+        // quietest frames are hardly quieter than the whole, or the line under them is no
+        // floor at all: the tails of notes in silence fit a steep line whose extrapolation
+        // below 100 Hz holds far more power than the frames it came from.
         const DegradationProfile clean;
         p.hissLevelDbfs = clean.hissLevelDbfs;
         p.hissTiltDbPerOctave = clean.hissTiltDbPerOctave;

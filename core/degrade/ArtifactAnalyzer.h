@@ -89,14 +89,16 @@ struct AnalysisSettings {
 ///    sampling error is ~0.9 dB there, and the trials' assumed ringing differs from the
 ///    clicks'); under dense crackle it reads low, 0.65–1.0 of the true rate on the "typical78"
 ///    preset over six seeds; false alarms on dense real music count as clicks. Unseen clicks
-///    raise the hiss level: +0.7..+1.2 dB with ~40 unseen clicks/s.
+///    raise the hiss level: +1.0..+1.7 dB with ~40 unseen clicks/s (round trip "heavy").
 ///  - hiss: dsp::NoiseProfile's quietest-frames / minimum-statistics estimate on the declicked
 ///    audio in ~23 ms frames (short, to find moments between clicks), over the user's range only
-///    when one is given; tilt is the least-squares slope of its 1/3-octave levels (dB) against
-///    log2 frequency over 200 Hz..min(8 kHz, 0.45 × rate); level is the profile's power above
-///    100 Hz plus that line standing in below 100 Hz and at hum harmonics (so rumble and hum do
-///    not count), dBFS RMS. When that "noise" is within 10 dB of the recording's level (no quiet
-///    moment at all) hiss, tilt, rumble and bandwidth are reported as not measured.
+///    when one is given; tilt is the slope of the line under its 1/3-octave levels (dB) against
+///    log2 frequency over 200 Hz..min(8 kHz, 0.45 × rate) (degrade::fitFloorLine: bands that
+///    music or missed clicks raised count less); level is the profile's power above 100 Hz plus
+///    that line standing in below 100 Hz and at hum harmonics (so rumble and hum do not count),
+///    dBFS RMS. When that "noise" is within 10 dB of the recording's level (no quiet moment at
+///    all), or the line holds more than 6 dB more power than the profile it was fitted to (note
+///    tails in digital silence), hiss, tilt, rumble and bandwidth are reported as not measured.
 ///  - hum: dsp::HumDetector (fundamental, fundamental's level, harmonics re fundamental); when
 ///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search over the
 ///    first 8 harmonics, 15 dB prominence, unsteadiness <= 3 dB) is accepted, with its steady

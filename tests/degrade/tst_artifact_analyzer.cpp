@@ -271,6 +271,19 @@ private Q_SLOTS:
         QVERIFY(r.quality.value(QStringLiteral("hiss_level_dbfs")).confidence > 0.8);
     }
 
+    void cleanMusicHasNoNoiseFloor()
+    {
+        // Undamaged music between digital silences: the quietest frames hold note tails, whose
+        // steeply falling spectrum fits a line far louder below 100 Hz than the frames are.
+        // That is no hiss, and the analyzer must say it did not measure one.
+        const AudioBlock clean = music(1, 8.0, 3);
+        const AnalysisResult r = analyse(clean, 65536);
+        qInfo("hiss %.1f dBFS, tilt %.2f dB/octave", r.profile.hissLevelDbfs, r.profile.hissTiltDbPerOctave);
+        QVERIFY(!r.quality.value(QStringLiteral("hiss_level_dbfs")).measured);
+        QVERIFY(!r.quality.value(QStringLiteral("hiss_tilt_db_per_octave")).measured);
+        QCOMPARE(r.profile.hissLevelDbfs, DegradationProfile().hissLevelDbfs);
+    }
+
     void pooling()
     {
         AnalysisResult a, b;

@@ -338,18 +338,18 @@ void RestoreQueue::enqueue(const RestoreJob& job)
     m_jobs->wake.notify_one();
 }
 
-void RestoreQueue::cancel(const QString& documentId)
+void RestoreQueue::cancelJobs(const std::optional<QString>& documentId)
 {
     std::lock_guard lock(m_jobs->mutex);
-    if (m_jobs->running && m_jobs->currentId == documentId)
+    if (m_jobs->running && (!documentId || m_jobs->currentId == *documentId))
         m_jobs->currentCancel->cancel();
     for (auto it = m_jobs->waiting.begin(); it != m_jobs->waiting.end();) {
-        if (it->id != documentId) {
+        if (documentId && it->id != *documentId) {
             ++it;
             continue;
         }
         RestoreJobResult result;
-        result.documentId = documentId;
+        result.documentId = it->id;
         result.outcome = RestoreOutcome::Cancelled;
         result.message = QObject::tr("cancelled");
         post([this, result] { Q_EMIT jobFinished(result.documentId, result); });
@@ -357,18 +357,18 @@ void RestoreQueue::cancel(const QString& documentId)
     }
 }
 
-void RestoreQueue::cancelPreview(const QString& documentId)
+void RestoreQueue::cancelPreviews(const std::optional<QString>& documentId)
 {
     std::lock_guard lock(m_previews->mutex);
-    if (m_previews->running && m_previews->currentId == documentId)
+    if (m_previews->running && (!documentId || m_previews->currentId == *documentId))
         m_previews->currentCancel->cancel();
     for (auto it = m_previews->waiting.begin(); it != m_previews->waiting.end();) {
-        if (it->id != documentId) {
+        if (documentId && it->id != *documentId) {
             ++it;
             continue;
         }
         auto outcome = std::make_shared<PreviewOutcome>();
-        outcome->documentId = documentId;
+        outcome->documentId = it->id;
         outcome->outcome = RestoreOutcome::Cancelled;
         outcome->message = QObject::tr("cancelled");
         post([this, outcome] { Q_EMIT previewFinished(outcome->documentId, *outcome); });
@@ -376,21 +376,16 @@ void RestoreQueue::cancelPreview(const QString& documentId)
     }
 }
 
+void RestoreQueue::cancel(const QString& documentId) { cancelJobs(documentId); }
+
+void RestoreQueue::cancelPreview(const QString& documentId) { cancelPreviews(documentId); }
+
 void RestoreQueue::cancelAll()
 {
-    QStringList ids;
-    for (Lane* lane : {m_jobs.get(), m_previews.get()}) {
-        std::lock_guard lock(lane->mutex);
-        if (lane->running)
-            ids << lane->currentId;
-        for (const Task& t : lane->waiting)
-            ids << t.id;
-    }
-    ids.removeDuplicates();
-    for (const QString& id : ids) {
-        cancel(id);
-        cancelPreview(id);
-    }
+    // Each lane in one locked step: cancelling them id by id left a gap in which the worker,
+    // its running job cancelled, took and started the next waiting one.
+    cancelJobs(std::nullopt);
+    cancelPreviews(std::nullopt);
 }
 
 bool RestoreQueue::isBusy() const

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace shellac {
 class CancellationToken;
@@ -134,6 +135,10 @@ private:
     void workLoop(Lane& lane);
     void runJob(const RestoreJob& job, const CancellationToken& cancel);
     void runPreview(const Task& task, const CancellationToken& cancel);
+    /// Cancels the running and waiting jobs / previews of `documentId` (nullopt: all of them)
+    /// under the lane's lock, posting a Cancelled result for each waiting one.
+    void cancelJobs(const std::optional<QString>& documentId);
+    void cancelPreviews(const std::optional<QString>& documentId);
     /// Runs `f` on the queue's thread later (the way workers emit signals).
     template <typename F> void post(F&& f);
 

@@ -101,8 +101,8 @@ struct AnalysisSettings {
 ///    tails in digital silence), hiss, tilt, rumble and bandwidth are reported as not measured.
 ///  - hum: dsp::HumDetector (fundamental, fundamental's level, harmonics re fundamental); when
 ///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search over the
-///    first 8 harmonics, 15 dB prominence, unsteadiness <= 3 dB) is accepted, with its steady
-///    harmonics.
+///    first 8 harmonics, 15 dB prominence, unsteadiness at most 3 dB beyond what the background
+///    in its bin explains, that allowance capped at 3 dB) is accepted, with its steady harmonics.
 ///  - bandwidth: a 4th-order Butterworth low-pass fitted to the long-term spectrum of the
 ///    declicked audio minus the noise profile, 1/6-octave bands above 250 Hz (music modelled as
 ///    a straight line in dB vs log2 f, rising at most 3 dB/octave; bands less than ~1 dB above

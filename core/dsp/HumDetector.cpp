@@ -20,6 +20,46 @@ constexpr double kMaxUnsteadinessDb = 4.0;
 
 double toDb(double ratio) { return ratio > kTiny ? 10.0 * std::log10(ratio) : -300.0; }
 
+/// Expected largest of n independent standard normal draws (n >= 1).
+double expectedMaxOfNormals(double n)
+{
+    static constexpr double kTable[] = {0.0, 0.564, 0.846, 1.029, 1.163, 1.267, 1.352, 1.424, 1.485, 1.539};
+    if (n < 10.0) {
+        const int i = std::clamp(static_cast<int>(std::floor(n)), 1, 9);
+        const double frac = std::clamp(n - i, 0.0, 1.0);
+        return i == 9 ? kTable[8] + frac * (kTable[9] - kTable[8]) : kTable[i - 1] + frac * (kTable[i] - kTable[i - 1]);
+    }
+    const double l = std::sqrt(2.0 * std::log(n));
+    return l - (std::log(std::log(n)) + std::log(4.0 * std::numbers::pi)) / (2.0 * l);
+}
+
+/// Expected mean-over-minimum (dB) of |A + N|^2 over `frames` half-overlapping frames for a
+/// steady line A and complex Gaussian noise N with E|N|^2 / |A|^2 = q: to first order the frame
+/// power is |A|^2 (1 + 2 Re(N / A)), whose relative deviation has standard deviation sqrt(2 q);
+/// half-overlapping frames count as about (frames + 1) / 2 independent draws.
+double steadyLineUnsteadinessDb(double q, int frames)
+{
+    const double z = expectedMaxOfNormals(std::max(1.0, 0.5 * (frames + 1)));
+    const double depth = std::max(0.1, 1.0 - z * std::sqrt(2.0 * q));
+    return toDb((1.0 + q) / depth);
+}
+
+/// Per-bin median of `spectrum` over +-half bins, floored at `floor`.
+std::vector<double> localMedian(const std::vector<double>& spectrum, int half, double floor)
+{
+    const int last = static_cast<int>(spectrum.size()) - 1;
+    std::vector<double> median(spectrum.size(), floor);
+    std::vector<double> window;
+    for (int b = 0; b <= last; ++b) {
+        const int lo = std::max(0, b - half), hi = std::min(last, b + half);
+        window.assign(spectrum.begin() + lo, spectrum.begin() + hi + 1);
+        auto mid = window.begin() + static_cast<std::ptrdiff_t>(window.size() / 2);
+        std::nth_element(window.begin(), mid, window.end());
+        median[static_cast<std::size_t>(b)] = std::max(*mid, floor);
+    }
+    return median;
+}
+
 /// Periodic Hann window of `length` samples (0.5 - 0.5 cos(2 pi i / length)).
 std::vector<double> hannWindow(int length)
 {
@@ -155,19 +195,12 @@ HumEstimate HumDetector::estimate()
 
     // Local median over +-8 Hz; floored so that digital silence never divides by zero.
     const int half = std::max(3, static_cast<int>(kMedianHalfWidthHz / binHz()));
-    m_median.assign(m_mean.size(), 0.0);
-    std::vector<double> window;
     double peakMean = 0.0;
     for (double v : m_mean)
         peakMean = std::max(peakMean, v);
     const double floor = std::max(kTiny, peakMean * 1e-14);
-    for (int b = 0; b <= m_maxBin; ++b) {
-        const int lo = std::max(0, b - half), hi = std::min(m_maxBin, b + half);
-        window.assign(m_mean.begin() + lo, m_mean.begin() + hi + 1);
-        auto mid = window.begin() + static_cast<std::ptrdiff_t>(window.size() / 2);
-        std::nth_element(window.begin(), mid, window.end());
-        m_median[static_cast<std::size_t>(b)] = std::max(*mid, floor);
-    }
+    m_median = localMedian(m_mean, half, floor);
+    m_arithMedian = localMedian(m_arith, half, floor);
 
     // Coarse search on a 0.01 Hz grid.
     std::vector<std::pair<double, double>> ranges;
@@ -248,6 +281,9 @@ HumEstimate HumDetector::estimate()
             }
             h.isolationDb = toDb(peak / interference);
             h.unsteadinessDb = toDb(m_arith[static_cast<std::size_t>(best)] / std::max(kTiny, m_mean[static_cast<std::size_t>(best)]));
+            const double background = m_arithMedian[static_cast<std::size_t>(best)];
+            const double line = std::max(kTiny, m_arith[static_cast<std::size_t>(best)] - background);
+            h.backgroundUnsteadinessDb = steadyLineUnsteadinessDb(background / line, m_minFrames);
             present.push_back(h);
             const double w = double(k) * k * std::min(prom, 1e4);
             sumW += w;

@@ -85,11 +85,13 @@ struct AnalysisSettings {
 ///    its widest events measure as clicks, so only clicks above the crackle's peaks (mean +
 ///    1.5 sigma) take part in the calibration, observed and simulated alike. Known limits: the
 ///    rate is within ±20 % on 27 of 30 round-trip profile × seed cases, but reads up to 30 %
-///    high on sparse clicks (~70 found in 30 s: the fit follows the observed mean peak, whose
-///    sampling error is ~0.9 dB there, and the trials' assumed ringing differs from the
-///    clicks'); under dense crackle it reads low, 0.65–1.0 of the true rate on the "typical78"
-///    preset over six seeds; false alarms on dense real music count as clicks. Unseen clicks
-///    raise the hiss level: +1.0..+1.7 dB with ~40 unseen clicks/s (round trip "heavy").
+///    high on sparse clicks (3/s; ~15 % high on average even over 90 s). There the music's own
+///    false alarms (~0.1/s, narrow and low) are ~5 % of the clicks found and pull their mean
+///    peak down, the found clicks' moments pin the population down only loosely (one standard
+///    error of the mean peak is ~15 % of efficiency), and the trials' assumed ringing differs
+///    from the clicks'; docs/RESULTS.md has the measurements. Under dense crackle it reads low,
+///    0.65–1.0 of the true rate on the "typical78" preset over six seeds. Unseen clicks raise
+///    the hiss level: +1.0..+1.3 dB with ~40 unseen clicks/s (round trip "heavy").
 ///  - hiss: dsp::NoiseProfile's quietest-frames / minimum-statistics estimate on the declicked
 ///    audio in ~23 ms frames (short, to find moments between clicks), over the user's range only
 ///    when one is given; tilt is the slope of the line under its 1/3-octave levels (dB) against

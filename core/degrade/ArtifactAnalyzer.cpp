@@ -650,10 +650,6 @@ Status ArtifactAnalyzer::prepare(int sampleRate, int channels)
     s.stftFrames = 0;
     s.hum = std::make_unique<dsp::HumDetector>(sampleRate, channels);
     dsp::HumDetectorSettings forced;
-    // The fallback accepts only a steady fundamental; scoring candidates over 20 harmonics let a
-    // music partial near the 14th harmonic pull the refined fundamental 0.7 Hz away from a hum
-    // line 19 dB out of the noise (round-trip "heavy", seed 12). Eight keep the usual hum series.
-    forced.maxHarmonics = 8;
     forced.forcedFundamentalHz = 50;
     s.hum50 = std::make_unique<dsp::HumDetector>(sampleRate, channels, forced);
     forced.forcedFundamentalHz = 60;

@@ -102,9 +102,9 @@ struct AnalysisSettings {
 ///    all), or the line holds more than 6 dB more power than the profile it was fitted to (note
 ///    tails in digital silence), hiss, tilt, rumble and bandwidth are reported as not measured.
 ///  - hum: dsp::HumDetector (fundamental, fundamental's level, harmonics re fundamental); when
-///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search over the
-///    first 8 harmonics, 15 dB prominence, unsteadiness at most 3 dB beyond what the background
-///    in its bin explains, that allowance capped at 3 dB) is accepted, with its steady harmonics.
+///    its automatic search finds nothing, a steady line at 50 or 60 Hz (forced search, 15 dB
+///    prominence, unsteadiness at most 3 dB beyond what the background in its bin explains,
+///    that allowance capped at 3 dB) is accepted, with its steady harmonics.
 ///  - bandwidth: a 4th-order Butterworth low-pass fitted to the long-term spectrum of the
 ///    declicked audio minus the noise profile, 1/6-octave bands above 250 Hz (music modelled as
 ///    a straight line in dB vs log2 f, rising at most 3 dB/octave; bands less than ~1 dB above

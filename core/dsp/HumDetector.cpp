@@ -17,6 +17,11 @@ constexpr double kTiny = 1e-30;
 /// Largest median (over the harmonics found) of mean-over-quietest-frame power that still
 /// counts as steady hum in automatic mode, dB.
 constexpr double kMaxUnsteadinessDb = 4.0;
+/// Harmonics that refine the fundamental in the first, wide pass (+-2 bins around k * f0): the
+/// hum's strongest, where a music partial a bin or two away cannot outweigh the others (the
+/// weights grow as k^2). The second pass, +-(1 + k * 0.02 Hz) bins around the refined series,
+/// lets every harmonic take part.
+constexpr int kFirstPassHarmonics = 8;
 
 double toDb(double ratio) { return ratio > kTiny ? 10.0 * std::log10(ratio) : -300.0; }
 
@@ -285,6 +290,8 @@ HumEstimate HumDetector::estimate()
             const double line = std::max(kTiny, m_arith[static_cast<std::size_t>(best)] - background);
             h.backgroundUnsteadinessDb = steadyLineUnsteadinessDb(background / line, m_minFrames);
             present.push_back(h);
+            if (pass == 0 && k > kFirstPassHarmonics)
+                continue;
             const double w = double(k) * k * std::min(prom, 1e4);
             sumW += w;
             sumWF += w * h.frequencyHz / k;

@@ -67,7 +67,10 @@ struct HumEstimate {
 /// Levels are measured on the arithmetic mean. Candidate fundamentals on a 0.01 Hz grid
 /// are scored by how far the fundamental and its harmonics stand above the local spectral
 /// median; the winner is refined from the interpolated peaks of the harmonics that are present
-/// (weighted by harmonic number and prominence), which gives accuracy well below 0.1 Hz.
+/// (weighted by harmonic number and prominence), which gives accuracy well below 0.1 Hz: first
+/// from the first 8 harmonics only (a music partial near a high multiple of a wrong candidate,
+/// which the 20-harmonic score may favour, cannot pull it), then from all of them in narrow
+/// windows around the refined series.
 /// Auto mode reports "no hum" unless two of the first four harmonics, one of them odd, are present
 /// (a musical tone and its octaves alone never qualify). Not thread-safe.
 class HumDetector {

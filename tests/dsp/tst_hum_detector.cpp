@@ -56,6 +56,26 @@ double noiseFor(double amplitude, double snrDb)
     return std::sqrt(amplitude * amplitude * n / 6.0 / std::pow(10.0, snrDb / 10.0));
 }
 
+/// Hum at `f0` Hz (harmonics 1..8 at -50 - 2 (k - 1) dBFS peak) plus a steady partial of the
+/// music at `partialHz`, `partialDb` dBFS peak, and faint white noise; mono.
+AudioBlock humWithPartial(double f0, double partialHz, double partialDb)
+{
+    const auto frames = std::int64_t(kSeconds * kRate);
+    AudioBlock block(1, frames);
+    std::mt19937 rng(3);
+    std::normal_distribution<double> g(0.0, 1e-4);
+    auto x = block.channel(0);
+    const double partial = std::pow(10.0, partialDb / 20.0);
+    for (std::int64_t i = 0; i < frames; ++i) {
+        const double t = double(i) / kRate;
+        double v = partial * std::sin(2 * std::numbers::pi * partialHz * t);
+        for (int k = 1; k <= 8; ++k)
+            v += std::pow(10.0, (-50.0 - 2.0 * (k - 1)) / 20.0) * std::sin(2 * std::numbers::pi * k * f0 * t + 0.9 * k);
+        x[std::size_t(i)] = float(v + g(rng));
+    }
+    return block;
+}
+
 } // namespace
 
 class TestHumDetector : public QObject {
@@ -107,6 +127,22 @@ private Q_SLOTS:
                                     .arg(h.backgroundUnsteadinessDb)));
         }
         qInfo("least excess over the background's share %.2f dB", leastExcess);
+    }
+
+    void forcedFundamentalIgnoresAPartialNearAHighHarmonic()
+    {
+        // Hum of a disc played a little fast (50.3 Hz) and a loud steady note 0.6 Hz above its
+        // 16th harmonic, where hum itself has nothing. The forced search considers 20 harmonics
+        // (they are all notched when removing), but the note must not pull the fundamental.
+        const double f0 = 50.3;
+        HumDetectorSettings settings;
+        settings.forcedFundamentalHz = 50;
+        HumDetector detector(kRate, 1, settings);
+        detector.add(humWithPartial(f0, 16 * f0 + 0.6, -30.0));
+        const HumEstimate e = detector.estimate();
+        qInfo("fundamental %.3f Hz (true %.3f) from %zu harmonics", e.fundamentalHz, f0, e.harmonics.size());
+        QVERIFY(e.detected);
+        QVERIFY2(std::abs(e.fundamentalHz - f0) < 0.005, qPrintable(QString::number(e.fundamentalHz, 'f', 3)));
     }
 };
 

@@ -853,6 +853,14 @@
         <source>Share of events, %</source>
         <translation>Anteil der Ereignisse, %</translation>
     </message>
+    <message>
+        <source> (pulses off)</source>
+        <translation> (Pulse aus)</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>true oder false erwartet, %1 erhalten</translation>
+    </message>
 </context>
 <context>
     <name>TrainingRunSettings</name>
@@ -1222,6 +1230,10 @@
     <message>
         <source>Add a folder of real degraded transfers</source>
         <translation>Ordner mit echten beschädigten Überspielungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Combining the folders…</source>
+        <translation>Die Ordner werden zusammengeführt…</translation>
     </message>
 </context>
 <context>
@@ -1681,10 +1693,6 @@
         <translation>Restauriert</translation>
     </message>
     <message>
-        <source>Original (preview plays inside the selection)</source>
-        <translation>Original (Vorschau spielt innerhalb der Auswahl)</translation>
-    </message>
-    <message>
         <source>Original</source>
         <translation>Original</translation>
     </message>
@@ -1707,6 +1715,10 @@
     <message>
         <source>No audio device</source>
         <translation>Kein Audiogerät</translation>
+    </message>
+    <message>
+        <source>Original, and the restored preview (green) inside the selection</source>
+        <translation>Original, und die restaurierte Vorschau (grün) innerhalb der Auswahl</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2551,14 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Noise profile: quietest passages</source>
         <translation>Rauschprofil: leiseste Passagen</translation>
+    </message>
+    <message>
+        <source>Also smooth clicks and &amp;pops</source>
+        <translation>Auch weiche Klicks und &amp;Pops</translation>
+    </message>
+    <message>
+        <source>A matched filter finds rounded clicks the sample-by-sample detector misses (their energy lies under the music&apos;s) and pops up to 40 ms, which are fitted and subtracted. On by default; off for the sample-by-sample detector alone.</source>
+        <translation>Ein Optimalfilter findet abgerundete Klicks, die der Detektor Sample für Sample übersieht (ihre Energie liegt unter der der Musik), und Pops bis 40 ms, die angepasst und abgezogen werden. Standardmäßig an; aus für den Sample-für-Sample-Detektor allein.</translation>
     </message>
 </context>
 <context>

@@ -853,6 +853,14 @@
         <source>Share of events, %</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (pulses off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrainingRunSettings</name>
@@ -1221,6 +1229,10 @@
     </message>
     <message>
         <source>Add a folder of real degraded transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combining the folders…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1681,10 +1693,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Original (preview plays inside the selection)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,6 +1714,10 @@
     </message>
     <message>
         <source>No audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original, and the restored preview (green) inside the selection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2532,6 +2544,14 @@ Nothing was written.</source>
     </message>
     <message>
         <source>Noise profile: quietest passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also smooth clicks and &amp;pops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A matched filter finds rounded clicks the sample-by-sample detector misses (their energy lies under the music&apos;s) and pops up to 40 ms, which are fitted and subtracted. On by default; off for the sample-by-sample detector alone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -333,6 +333,7 @@ void EditorWidget::setPreview(const SelectionPreviewResult& preview)
         return;
     }
     m_previewing = true;
+    m_wave->setOverlay(std::make_shared<const AudioBlock>(preview.restored), preview.startFrame);
     m_viewport->setSelection(preview.startFrame, preview.startFrame + preview.restored.frames());
     m_playback->setChoice(AbChoice::Restored);
     refreshChoiceActions();
@@ -374,9 +375,11 @@ void EditorWidget::refreshLanes()
         m_wave->setSummary(summary);
         m_wave->setErrorText(error);
     }
-    m_wave->setTitle(showRestored ? tr("Restored") : (m_previewing && choice != AbChoice::Original)
-                                                         ? tr("Original (preview plays inside the selection)")
-                                                         : tr("Original"));
+    m_wave->setTitle(showRestored  ? tr("Restored")
+                     : m_previewing ? tr("Original, and the restored preview (green) inside the selection")
+                                    : tr("Original"));
+    if (!m_previewing)
+        m_wave->setOverlay(nullptr, 0);
     m_wave->setMarkers(m_previewing ? std::vector<eval::SampleInterval>{} : m_document->clicks());
 
     const bool residualVisible = m_showResidual->isChecked() && take && !take->residualPath.isEmpty();

@@ -40,7 +40,8 @@ class WaveformLane;
 /// switching between documents is instant and memory stays bounded.
 ///
 /// A selection preview (setPreview()) plays as "Restored" over the original inside the
-/// selection until the document or its take changes. GUI thread only.
+/// selection, and the waveform lane draws it over the original there, until the document or its
+/// take changes. GUI thread only.
 class EditorWidget : public QWidget {
     Q_OBJECT
 public:

@@ -1,6 +1,7 @@
 #include "ui/editor/WaveformLane.h"
 
 #include "audio/SampleWindowReader.h"
+#include "ui/editor/ColumnRanges.h"
 #include "ui/editor/TimelineViewport.h"
 
 #include <QImage>
@@ -40,7 +41,7 @@ QColor withAlpha(QColor c, int alpha)
 /// both read well.
 struct WaveformLane::Colours {
     QColor background, envelope, rms, centre, grid, pending, selection, selectionEdge, playhead, marker,
-        markerBand, text, label, labelBack;
+        markerBand, overlay, text, label, labelBack;
 
     explicit Colours(const QPalette& pal)
     {
@@ -58,6 +59,7 @@ struct WaveformLane::Colours {
         playhead = text;
         marker = dark ? QColor(255, 128, 64) : QColor(208, 52, 24);
         markerBand = withAlpha(marker, 70);
+        overlay = dark ? QColor(120, 230, 150) : QColor(0, 140, 60); // green: apart from accent and markers
         label = withAlpha(text, 200);
         labelBack = withAlpha(pal.color(QPalette::Window), 190);
     }
@@ -426,6 +428,7 @@ void WaveformLane::paintEvent(QPaintEvent*)
         p.drawLine(QPointF(0, mid), QPointF(width(), mid));
         if (fpp <= 1.0)
             paintSamples(p, colours, band, c);
+        paintOverlay(p, colours, band, c);
         if (c + 1 < n) {
             p.setPen(colours.grid);
             p.drawLine(QPointF(0, band.bottom() + 1), QPointF(width(), band.bottom() + 1));
@@ -452,6 +455,54 @@ void WaveformLane::paintEvent(QPaintEvent*)
         p.drawLine(QPointF(px, 0), QPointF(px, height()));
     }
     paintOverlayText(p, colours);
+}
+
+void WaveformLane::setOverlay(std::shared_ptr<const AudioBlock> samples, std::int64_t startFrame)
+{
+    m_overlay = std::move(samples);
+    m_overlayStart = startFrame;
+    update();
+}
+
+void WaveformLane::paintOverlay(QPainter& p, const Colours& colours, const QRect& band, int channel)
+{
+    if (!m_overlay || channel >= m_overlay->channels() || m_overlay->frames() == 0)
+        return;
+    // Only the columns the overlay covers (plus one each side for the join).
+    const double fpp = m_viewport->framesPerPixel();
+    const int x0 = std::max(0, int(std::floor(m_viewport->frameToX(double(m_overlayStart)))) - 1);
+    const int x1 = std::min(width(), int(std::ceil(m_viewport->frameToX(double(m_overlayStart + m_overlay->frames())))) + 1);
+    if (x1 <= x0)
+        return;
+    const std::vector<ColumnRange> ranges =
+        columnRanges(m_overlay->channel(channel), m_overlayStart, m_viewport->xToFrame(x0), fpp, x1 - x0);
+    QPolygonF upper, lower;
+    const auto flush = [&] {
+        if (upper.size() == 1) { // a lone column: a short vertical stroke
+            upper << upper.front() + QPointF(0.0, 0.01);
+            lower << lower.front() + QPointF(0.0, 0.01);
+        }
+        p.drawPolyline(upper);
+        p.drawPolyline(lower);
+        upper.clear();
+        lower.clear();
+    };
+    p.setPen(QPen(colours.overlay, 1.5));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (int i = 0; i < x1 - x0; ++i) {
+        const ColumnRange& r = ranges[std::size_t(i)];
+        if (r.empty) {
+            if (!upper.isEmpty())
+                flush();
+            continue;
+        }
+        const double x = x0 + i + 0.5;
+        upper << QPointF(x, valueToY(r.high, band));
+        lower << QPointF(x, valueToY(r.low, band));
+    }
+    if (!upper.isEmpty())
+        flush();
+    p.setRenderHint(QPainter::Antialiasing, false);
 }
 
 void WaveformLane::resizeEvent(QResizeEvent* event)

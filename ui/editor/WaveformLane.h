@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/AudioBlock.h"
 #include "audio/WaveformSummary.h"
 #include "eval/Metrics.h"
 #include "ui/editor/TimelineGestures.h"
@@ -32,7 +33,8 @@ class TimelineViewport;
 /// pixel, or 384) it reads raw samples through a SampleWindowReader, and at one frame per pixel
 /// or closer draws the samples as a line (with dots from 6 px per sample). Columns the summary
 /// has not reached yet are hatched, so partial results show while it fills. On top: a centre
-/// line per channel, the selection (translucent), click markers, the playhead and the lane title.
+/// line per channel, the selection (translucent), click markers, an overlay (another take of a
+/// stretch of the file, outlined in a second colour), the playhead and the lane title.
 /// Colours come from the widget's palette (dark and light both read well); sizes are logical
 /// pixels. The columns are written into an image at the device pixel ratio on every paint
 /// (crisp at 200 %; no stale cache), the rest is drawn with QPainter.
@@ -80,6 +82,12 @@ public:
     void setMarkers(std::vector<eval::SampleInterval> markers);
     const std::vector<eval::SampleInterval>& markers() const { return m_markers; }
 
+    /// Draws `samples` (same channels as the file; frames from `startFrame` of its timeline) over
+    /// the lane's waveform as the outline of their min/max envelope, or as a line of samples at
+    /// close zoom: e.g. a selection preview's restored audio over the original. Null removes it.
+    void setOverlay(std::shared_ptr<const AudioBlock> samples, std::int64_t startFrame);
+    bool hasOverlay() const { return m_overlay != nullptr; }
+
     void setAmplitudeScale(AmplitudeScale scale);
     AmplitudeScale amplitudeScale() const { return m_scale; }
 
@@ -118,6 +126,7 @@ private:
     void paintColumns(QPainter& p, const Colours& colours, const QRect& band, int x0, int count);
     void paintSamples(QPainter& p, const Colours& colours, const QRect& band, int channel);
     void paintMarkers(QPainter& p, const Colours& colours);
+    void paintOverlay(QPainter& p, const Colours& colours, const QRect& band, int channel);
     void paintOverlayText(QPainter& p, const Colours& colours);
 
     TimelineViewport* m_viewport;
@@ -127,6 +136,8 @@ private:
     QString m_rawError;
     QString m_title;
     std::vector<eval::SampleInterval> m_markers; // sorted by start
+    std::shared_ptr<const AudioBlock> m_overlay;
+    std::int64_t m_overlayStart = 0;
     AmplitudeScale m_scale = AmplitudeScale::Linear;
     QTimer* m_poll;
     std::int64_t m_lastSummarised = -1;

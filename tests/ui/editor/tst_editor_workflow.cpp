@@ -332,6 +332,7 @@ private Q_SLOTS:
         QVERIFY(window.restoreController()->previewWithModel(model));
         QCOMPARE(window.editor()->viewport()->selection(), (std::optional<FrameRange>(FrameRange{0, 3 * kRate})));
         QTRY_VERIFY_WITH_TIMEOUT(window.editor()->isPreviewing(), 60000);
+        QVERIFY(window.editor()->waveformLane()->hasOverlay()); // the preview is drawn, not only heard
         QCOMPARE(window.editor()->playback()->choice(), AbChoice::Restored);
         QVERIFY(window.editor()->playback()->hasChoice(AbChoice::Original));
         // The panel's own settings are untouched by a trial...

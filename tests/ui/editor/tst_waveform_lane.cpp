@@ -1,6 +1,7 @@
 // The waveform lane and the time ruler, offscreen: real pixels of rendered lanes (a full-scale
 // sine fills its channel, silence draws only the centre line, partial summaries, markers,
-// selection, sample zoom, 200 % scaling) and the mouse gestures on a shared viewport.
+// selection, an overlaid take, sample zoom, 200 % scaling) and the mouse gestures on a shared
+// viewport.
 
 #include "TestSignals.h"
 
@@ -46,6 +47,16 @@ bool isWave(QRgb c) { return qRed(c) < 80 && qGreen(c) < 80 && qBlue(c) > 120; }
 bool isInk(QRgb c) { return std::min({qRed(c), qGreen(c), qBlue(c)}) < 200; }
 bool isMarker(QRgb c) { return qRed(c) > 150 && qGreen(c) < 120 && qBlue(c) < 100; }
 bool isSelection(QRgb c) { return qRed(c) > 180 && qRed(c) < 225 && qBlue(c) > 245; }
+bool isOverlay(QRgb c) { return qGreen(c) > 90 && qGreen(c) > qRed(c) + 40 && qGreen(c) > qBlue(c) + 40; }
+
+/// Whether column x of `img` has an overlay pixel within 2 rows of y.
+bool overlayNear(const QImage& img, int x, double y)
+{
+    for (int dy = -2; dy <= 2; ++dy)
+        if (isOverlay(img.pixel(x, std::clamp(int(std::lround(y)) + dy, 0, img.height() - 1))))
+            return true;
+    return false;
+}
 
 QImage render(QWidget& w, qreal dpr = 1.0)
 {
@@ -266,6 +277,36 @@ private Q_SLOTS:
             QVERIFY2(isSelection(img.pixel(x, y)), qPrintable(QString::number(x)));
         for (const int x : {60, 97, 203, 300})
             QVERIFY2(!isSelection(img.pixel(x, y)) && !isInk(img.pixel(x, y)), qPrintable(QString::number(x)));
+    }
+
+    void overlayIsOutlinedWhereItLies()
+    {
+        // A take of seconds 2..4 at half the level (channel 0) and silence (channel 1) over the
+        // file's full-scale sine: outlined at +-0.5 and on channel 1's centre, only there.
+        auto f = makeLane(m_summary);
+        auto take = std::make_shared<AudioBlock>(2, 2 * kRate);
+        take->resize(2, 2 * kRate, true);
+        for (std::int64_t i = 0; i < take->frames(); ++i)
+            take->channel(0)[std::size_t(i)] = 0.5f * m_samples.channel(0)[std::size_t(2 * kRate + i)];
+        f->lane.setOverlay(take, 2 * kRate);
+        QVERIFY(f->lane.hasOverlay());
+        const QImage img = render(f->lane);
+        const QRect b0 = f->lane.channelRect(0), b1 = f->lane.channelRect(1);
+        const int first = int(std::ceil(f->viewport.frameToX(2.0 * kRate))) + 1;
+        const int last = int(std::floor(f->viewport.frameToX(4.0 * kRate))) - 1;
+        for (int x = first; x <= last; ++x) {
+            QVERIFY2(overlayNear(img, x, f->lane.valueToY(0.5, b0)), qPrintable(QString::number(x)));
+            QVERIFY2(overlayNear(img, x, f->lane.valueToY(-0.5, b0)), qPrintable(QString::number(x)));
+            QVERIFY2(overlayNear(img, x, f->lane.valueToY(0.0, b1)), qPrintable(QString::number(x)));
+        }
+        for (int x : {first - 6, last + 6, 10, kWidth - 10})
+            for (int y = 0; y < kHeight; ++y)
+                QVERIFY2(!isOverlay(img.pixel(x, y)), qPrintable(QStringLiteral("x %1, y %2").arg(x).arg(y)));
+        f->lane.setOverlay(nullptr, 0);
+        QVERIFY(!f->lane.hasOverlay());
+        const QImage cleared = render(f->lane);
+        for (int y = 0; y < kHeight; ++y)
+            QVERIFY(!isOverlay(cleared.pixel((first + last) / 2, y)));
     }
 
     void wheelZoomKeepsTheFrameUnderTheCursor_data()

@@ -119,6 +119,27 @@ const ZipRecord* recordHolding(const std::vector<ZipRecord>& records, const QByt
     return nullptr;
 }
 
+/// Replaces `from` by `to` (of the same length) in the stored record that holds it and mends the
+/// record's CRC; false when no stored record holds `from`.
+bool replaceInRecord(QByteArray& zip, const QByteArray& from, const QByteArray& to)
+{
+    const ZipRecord* record = recordHolding(zipRecords(zip), zip, from);
+    if (!record || from.size() != to.size())
+        return false;
+    const ZipRecord r = *record;
+    zip.replace(zip.indexOf(from), from.size(), to);
+    mendCrc(zip, r);
+    return true;
+}
+
+/// Saves a new tiny model to `path` and returns the file's bytes.
+QByteArray saveTinyModel(const QString& path)
+{
+    if (!NeuralModel::create(test::tinyNetConfig(), 1).value()->save(path).ok())
+        qFatal("cannot save a model to %s", qPrintable(path));
+    return test::readBytes(path);
+}
+
 } // namespace
 
 class TestNeuralModel : public QObject {
@@ -238,15 +259,12 @@ private Q_SLOTS:
         // file still loads.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("m.pt"));
-        QVERIFY(NeuralModel::create(test::tinyNetConfig(), 1).value()->save(path).ok());
-        QByteArray zip = test::readBytes(path);
+        QByteArray zip = saveTinyModel(path);
         const std::vector<ZipRecord> records = zipRecords(zip);
         QVERIFY2(records.size() >= 3, "the model archive is not a zip with stored records");
         for (const ZipRecord& r : records)
             QVERIFY2(crc32(QByteArrayView(zip).sliced(r.data, r.size)) == le32(zip, r.central + 16), r.name.constData());
-        const ZipRecord* config = recordHolding(records, zip, QByteArrayLiteral("\"hidden\":32"));
-        QVERIFY(config != nullptr);
-        mendCrc(zip, *config);
+        QVERIFY(replaceInRecord(zip, QByteArrayLiteral("\"hidden\":32"), QByteArrayLiteral("\"hidden\":32")));
         test::writeBytes(path, zip);
         QVERIFY(NeuralModel::load(path).ok());
     }
@@ -256,13 +274,8 @@ private Q_SLOTS:
         // The header says hidden = 48, the weights were made for 32.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("m.pt"));
-        QVERIFY(NeuralModel::create(test::tinyNetConfig(), 1).value()->save(path).ok());
-        QByteArray zip = test::readBytes(path);
-        const std::vector<ZipRecord> records = zipRecords(zip);
-        const ZipRecord* config = recordHolding(records, zip, QByteArrayLiteral("\"hidden\":32"));
-        QVERIFY(config != nullptr);
-        zip.replace(zip.indexOf(QByteArrayLiteral("\"hidden\":32")), 11, QByteArrayLiteral("\"hidden\":48"));
-        mendCrc(zip, *config);
+        QByteArray zip = saveTinyModel(path);
+        QVERIFY(replaceInRecord(zip, QByteArrayLiteral("\"hidden\":32"), QByteArrayLiteral("\"hidden\":48")));
         test::writeBytes(path, zip);
         auto loaded = NeuralModel::load(path);
         QVERIFY(!loaded.ok());
@@ -276,8 +289,7 @@ private Q_SLOTS:
         // A run that diverged and was saved anyway: one weight is NaN.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("m.pt"));
-        QVERIFY(NeuralModel::create(test::tinyNetConfig(), 1).value()->save(path).ok());
-        QByteArray zip = test::readBytes(path);
+        QByteArray zip = saveTinyModel(path);
         const std::vector<ZipRecord> records = zipRecords(zip);
         const ZipRecord* largest = nullptr; // tensor data: records named .../data/<n>
         for (const ZipRecord& r : records)

@@ -112,7 +112,6 @@ private:
     std::vector<double> m_median;            // local median of the mean spectrum
     std::vector<double> m_mean;              // detection spectrum: per-bin minimum over frames
     std::vector<double> m_arith;             // arithmetic mean spectrum: levels
-    std::vector<double> m_arithMedian;       // local median of m_arith: background under the lines
 };
 
 } // namespace shellac::dsp

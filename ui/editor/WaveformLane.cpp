@@ -1,7 +1,7 @@
 #include "ui/editor/WaveformLane.h"
 
 #include "audio/SampleWindowReader.h"
-#include "ui/editor/ColumnRanges.h"
+#include "ui/editor/SampleColumns.h"
 #include "ui/editor/TimelineViewport.h"
 
 #include <QImage>
@@ -207,27 +207,7 @@ bool WaveformLane::fillColumns(int channel, std::int64_t first, std::int64_t fpp
         m_rawError = s.error().message();
         return false;
     }
-    const auto samples = m_samples->window().channel(channel);
-    const std::int64_t w0 = m_samples->windowStart();
-    const std::int64_t w1 = w0 + std::int64_t(samples.size());
-    for (int i = 0; i < count; ++i) {
-        const std::int64_t b = std::max(first + std::int64_t(i) * fpp, w0);
-        const std::int64_t e = std::min(first + std::int64_t(i + 1) * fpp, w1);
-        WaveformColumn& col = m_columns[std::size_t(i)];
-        if (e <= b) {
-            col = {};
-            continue;
-        }
-        float lo = samples[std::size_t(b - w0)], hi = lo;
-        double sq = 0;
-        for (std::int64_t f = b; f < e; ++f) {
-            const float v = samples[std::size_t(f - w0)];
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-            sq += double(v) * v;
-        }
-        col = {{lo, hi, float(std::sqrt(sq / double(e - b)))}, WaveformColumn::State::Ready};
-    }
+    sampleColumns(m_samples->window().channel(channel), m_samples->windowStart(), double(first), double(fpp), m_columns);
     return true;
 }
 
@@ -474,8 +454,8 @@ void WaveformLane::paintOverlay(QPainter& p, const Colours& colours, const QRect
     const int x1 = std::min(width(), int(std::ceil(m_viewport->frameToX(double(m_overlayStart + m_overlay->frames())))) + 1);
     if (x1 <= x0)
         return;
-    const std::vector<ColumnRange> ranges =
-        columnRanges(m_overlay->channel(channel), m_overlayStart, m_viewport->xToFrame(x0), fpp, x1 - x0);
+    std::vector<WaveformColumn> columns(std::size_t(x1 - x0));
+    sampleColumns(m_overlay->channel(channel), m_overlayStart, m_viewport->xToFrame(x0), fpp, columns);
     QPolygonF upper, lower;
     const auto flush = [&] {
         if (upper.size() == 1) { // a lone column: a short vertical stroke
@@ -490,15 +470,15 @@ void WaveformLane::paintOverlay(QPainter& p, const Colours& colours, const QRect
     p.setPen(QPen(colours.overlay, 1.5));
     p.setRenderHint(QPainter::Antialiasing, true);
     for (int i = 0; i < x1 - x0; ++i) {
-        const ColumnRange& r = ranges[std::size_t(i)];
-        if (r.empty) {
+        const WaveformColumn& r = columns[std::size_t(i)];
+        if (r.state != WaveformColumn::State::Ready) {
             if (!upper.isEmpty())
                 flush();
             continue;
         }
         const double x = x0 + i + 0.5;
-        upper << QPointF(x, valueToY(r.high, band));
-        lower << QPointF(x, valueToY(r.low, band));
+        upper << QPointF(x, valueToY(r.range.max, band));
+        lower << QPointF(x, valueToY(r.range.min, band));
     }
     if (!upper.isEmpty())
         flush();

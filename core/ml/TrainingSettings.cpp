@@ -84,7 +84,7 @@ Status TrainingSettings::validate() const
         return bad("--analyze-every", QStringLiteral("must be 1 or more"));
     if (validationExamples < 1 || validationExamples > 1000)
         return bad("--validation", QStringLiteral("must be in 1..1000"));
-    for (double w : {weights.supervised, weights.cycle, weights.consistency, weights.contrastive, weights.pseudo})
+    for (double w : {weights.supervised, weights.siSdr, weights.cycle, weights.consistency, weights.contrastive, weights.pseudo})
         if (!(w >= 0.0))
             return bad("--weights", QStringLiteral("loss weights must be >= 0"));
     return net.validate();
@@ -114,6 +114,7 @@ QJsonObject TrainingSettings::toJson() const
         {QStringLiteral("device"), device},
         {QStringLiteral("threads"), threads},
         {QStringLiteral("weights"), QJsonObject{{QStringLiteral("supervised"), weights.supervised},
+                                                {QStringLiteral("si_sdr"), weights.siSdr},
                                                 {QStringLiteral("cycle"), weights.cycle},
                                                 {QStringLiteral("consistency"), weights.consistency},
                                                 {QStringLiteral("contrastive"), weights.contrastive},
@@ -152,6 +153,7 @@ Result<TrainingSettings> TrainingSettings::fromJson(const QJsonObject& json)
     s.threads = json.value(QStringLiteral("threads")).toInt(s.threads);
     const QJsonObject w = json.value(QStringLiteral("weights")).toObject();
     s.weights.supervised = w.value(QStringLiteral("supervised")).toDouble(s.weights.supervised);
+    s.weights.siSdr = w.value(QStringLiteral("si_sdr")).toDouble(s.weights.siSdr);
     s.weights.cycle = w.value(QStringLiteral("cycle")).toDouble(s.weights.cycle);
     s.weights.consistency = w.value(QStringLiteral("consistency")).toDouble(s.weights.consistency);
     s.weights.contrastive = w.value(QStringLiteral("contrastive")).toDouble(s.weights.contrastive);

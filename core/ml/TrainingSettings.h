@@ -25,6 +25,9 @@ bool parseStrategy(const QString& text, TrainingStrategy& strategy);
 /// Weights of the loss terms (training-strategies.md: 1.0, 0.2, 0.3).
 struct LossWeights {
     double supervised = 1.0;  ///< synthetic: multi-resolution STFT + waveform L1 against the clean target
+    /// Inside the supervised term: weight of −SI-SDR / 10 dB (see losses::supervised); 0 = off,
+    /// the default, which keeps the seed note's loss. Not an outer weight: scaled by `supervised`.
+    double siSdr = 0.0;
     double cycle = 0.2;       ///< synthetic: output + known damage must give the input back
     double consistency = 0.3; ///< real: fewer impulses, envelope and energy kept
     double contrastive = 0.1; ///< InfoNCE on artifact embeddings (with `contrastive` only)

@@ -112,6 +112,30 @@ private Q_SLOTS:
         QVERIFY2(lines.back().siSdrImprovementDb > 0.5, qPrintable(QString::number(lines.back().siSdrImprovementDb)));
     }
 
+    void siSdrTermEntersTheSupervisedLoss()
+    {
+        // Same seed, same batch, same initial network: the first step's supervised losses differ
+        // by exactly the SI-SDR term, −siSdr · SI-SDR / 10 dB, whose SI-SDR is that of the
+        // untrained (near-identity) network's output, i.e. about the damaged input's (typical78:
+        // several dB, well under 40). The term and the weight survive the saved settings.
+        const auto firstStep = [&](const char* name, double weight) {
+            TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run(name), 1, 1);
+            s.strategy = TrainingStrategy::Synthetic;
+            s.weights.siSdr = weight;
+            Recorder recorder;
+            auto outcome = runTraining(s, false, &recorder);
+            if (!outcome.ok() || recorder.steps.empty())
+                return std::nan("");
+            const auto saved = TrainingSettings::fromJson(s.toJson());
+            return saved.ok() && saved.value().weights.siSdr == weight ? recorder.steps.front().losses.supervised : std::nan("");
+        };
+        const double without = firstStep("no-si-sdr", 0.0), with = firstStep("si-sdr", 1.0);
+        QVERIFY(std::isfinite(without) && std::isfinite(with));
+        const double impliedSiSdrDb = -10.0 * (with - without);
+        qInfo() << "supervised loss" << without << "->" << with << "with si-sdr=1: SI-SDR" << impliedSiSdrDb << "dB";
+        QVERIFY2(impliedSiSdrDb > 2.0 && impliedSiSdrDb < 40.0, qPrintable(QString::number(impliedSiSdrDb)));
+    }
+
     void mixedStepsReportEveryLoss()
     {
         TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run("mixed"), 1, 3);

@@ -141,14 +141,15 @@ bool parseWeights(const QString& text, ml::LossWeights& weights, QString& error)
         bool ok = false;
         const double value = item.section(QLatin1Char('='), 1).toDouble(&ok);
         double* target = name == u"supervised" ? &weights.supervised
+                         : name == u"si-sdr"      ? &weights.siSdr
                          : name == u"cycle"       ? &weights.cycle
                          : name == u"consistency" ? &weights.consistency
                          : name == u"contrastive" ? &weights.contrastive
                          : name == u"pseudo"      ? &weights.pseudo
                                                   : nullptr;
         if (target == nullptr || !ok || value < 0) {
-            error = QStringLiteral("--loss-weights: '%1' is not NAME=WEIGHT with NAME one of supervised, cycle, consistency, "
-                                   "contrastive, pseudo and WEIGHT >= 0")
+            error = QStringLiteral("--loss-weights: '%1' is not NAME=WEIGHT with NAME one of supervised, si-sdr, cycle, "
+                                   "consistency, contrastive, pseudo and WEIGHT >= 0")
                         .arg(item);
             return false;
         }
@@ -183,7 +184,9 @@ QString TrainCommand::description() const
         "uses the previous epoch's model's outputs on real transfers as extra targets from epoch N on.\n\n"
         "Losses: synthetic examples 1.0 × supervised (multi-resolution STFT + waveform L1) + 0.2 × cycle "
         "consistency; real examples 0.3 × consistency (fewer impulses, spectral envelope and energy kept); "
-        "change them with --loss-weights supervised=1,cycle=0.2,consistency=0.3,contrastive=0.1,pseudo=0.3.\n\n"
+        "change them with --loss-weights supervised=1,cycle=0.2,consistency=0.3,contrastive=0.1,pseudo=0.3. "
+        "si-sdr=W (default 0, off) adds W × (−SI-SDR / 10 dB) against the clean target inside the supervised term, "
+        "meant to keep a long run from trading distortion of the music for less low-level noise.\n\n"
         "Writes into RUN: checkpoints/checkpoint_epoch_N.pt after every epoch (atomically), metrics.jsonl (one line "
         "per epoch: losses, synthetic ratio, validation SI-SDR gain, impulse removal rate, transient preservation, "
         "time, health warnings), model.pt (the latest model, for `restore --method neural --model`) and "

@@ -72,7 +72,7 @@ LossTerms computeLosses(RestorationNet& net, const std::vector<MixedExample>& ba
         const torch::Tensor s = scale.index_select(0, rows);
         const torch::Tensor y = restored.index_select(0, rows);
         const torch::Tensor target = stackChannel0(batch, synthetic, &MixedExample::target, options.device) / s;
-        const torch::Tensor supervised = losses::supervised(y, target).mean();
+        const torch::Tensor supervised = losses::supervised(y, target, options.weights.siSdr).mean();
         terms.total = terms.total + options.weights.supervised * supervised;
         v.supervised = supervised.item<double>();
         const bool haveArtifacts = std::all_of(synthetic.begin(), synthetic.end(),

@@ -69,9 +69,22 @@ torch::Tensor waveformL1(const torch::Tensor& output, const torch::Tensor& targe
     return (output - target).abs().mean(1);
 }
 
-torch::Tensor supervised(const torch::Tensor& output, const torch::Tensor& target)
+torch::Tensor siSdrDb(const torch::Tensor& output, const torch::Tensor& target)
 {
-    return multiResolutionStft(output, target) + waveformL1(output, target);
+    const double floor = 1e-8 * double(target.size(1)); // 1e-8 of a unit-RMS signal's energy
+    const torch::Tensor alpha = (output * target).sum(1, true) / (target.pow(2).sum(1, true) + floor);
+    const torch::Tensor projection = alpha * target;
+    const torch::Tensor signal = projection.pow(2).sum(1) + floor;
+    const torch::Tensor error = (projection - output).pow(2).sum(1) + floor;
+    return 10.0 * torch::log10(signal / error);
+}
+
+torch::Tensor supervised(const torch::Tensor& output, const torch::Tensor& target, double siSdrWeight)
+{
+    torch::Tensor loss = multiResolutionStft(output, target) + waveformL1(output, target);
+    if (siSdrWeight > 0)
+        loss = loss - siSdrWeight * siSdrDb(output, target) / 10.0;
+    return loss;
 }
 
 torch::Tensor cycle(const torch::Tensor& output, const torch::Tensor& artifact, const torch::Tensor& input)

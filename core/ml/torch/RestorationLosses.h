@@ -21,11 +21,20 @@ torch::Tensor multiResolutionStft(const torch::Tensor& output, const torch::Tens
 /// Mean absolute sample difference.
 torch::Tensor waveformL1(const torch::Tensor& output, const torch::Tensor& target);
 
-/// Supervised loss against the clean target: multiResolutionStft + waveformL1.
-torch::Tensor supervised(const torch::Tensor& output, const torch::Tensor& target);
+/// Scale-invariant SDR of `output` against `target` (Le Roux et al. 2019), dB per example:
+/// 10·log10(|αt|² / |αt − y|²) with α = ⟨y, t⟩ / |t|², the evaluation's measure
+/// (eval::siSdrDb). Small floors (1e-8 of a unit-RMS signal's energy) keep a silent target or a
+/// perfect match finite.
+torch::Tensor siSdrDb(const torch::Tensor& output, const torch::Tensor& target);
+
+/// Supervised loss against the clean target: multiResolutionStft + waveformL1, plus
+/// siSdrWeight · (−siSdrDb / 10) when siSdrWeight > 0 (each 10 dB of SI-SDR worth siSdrWeight).
+/// The SI-SDR term penalises distortion of the music, which the log-magnitude term alone lets
+/// pass when it removes low-level noise.
+torch::Tensor supervised(const torch::Tensor& output, const torch::Tensor& target, double siSdrWeight = 0.0);
 
 /// Cycle consistency for synthetic examples: re-applying the known (additive) degradation to the
-/// output, output + artifact, must reproduce the degraded input (same measure as supervised()).
+/// output, output + artifact, must reproduce the degraded input (supervised() without SI-SDR).
 torch::Tensor cycle(const torch::Tensor& output, const torch::Tensor& artifact, const torch::Tensor& input);
 
 /// Impulsiveness of `signal` relative to the local activity of `reference` (usually the input,

@@ -37,6 +37,7 @@ private Q_SLOTS:
         QTest::newRow("epochs") << QStringList{"--epochs", "x"} << "--epochs: 'x' is not a whole number";
         QTest::newRow("batch") << QStringList{"--batch", "0"} << "--batch";
         QTest::newRow("weights") << QStringList{"--loss-weights", "foo=1"} << "--loss-weights: 'foo=1'";
+        QTest::newRow("negative weight") << QStringList{"--loss-weights", "si-sdr=-1"} << "--loss-weights: 'si-sdr=-1'";
         QTest::newRow("progress") << QStringList{"--progress", "xml"} << "--progress: 'xml'";
         QTest::newRow("device") << QStringList{"--device", "tpu"} << "tpu";
     }

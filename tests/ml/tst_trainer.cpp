@@ -115,22 +115,27 @@ private Q_SLOTS:
     void siSdrTermEntersTheSupervisedLoss()
     {
         // Same seed, same batch, same initial network: the first step's supervised losses differ
-        // by exactly the SI-SDR term, −siSdr · SI-SDR / 10 dB, whose SI-SDR is that of the
+        // only by the SI-SDR term, −siSdr · SI-SDR / 10 dB, whose SI-SDR is that of the
         // untrained (near-identity) network's output, i.e. about the damaged input's (typical78:
-        // several dB, well under 40). The term and the weight survive the saved settings.
-        const auto firstStep = [&](const char* name, double weight) {
-            TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run(name), 1, 1);
+        // several dB, well under 40). The model file's saved settings keep the weight (--resume).
+        double firstLoss[2] = {0, 0};
+        const double weight[2] = {0.0, 1.0};
+        for (int i = 0; i < 2; ++i) {
+            TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run(i == 0 ? "no-si-sdr" : "si-sdr"), 1, 1);
             s.strategy = TrainingStrategy::Synthetic;
-            s.weights.siSdr = weight;
+            s.weights.siSdr = weight[i];
             Recorder recorder;
             auto outcome = runTraining(s, false, &recorder);
-            if (!outcome.ok() || recorder.steps.empty())
-                return std::nan("");
-            const auto saved = TrainingSettings::fromJson(s.toJson());
-            return saved.ok() && saved.value().weights.siSdr == weight ? recorder.steps.front().losses.supervised : std::nan("");
-        };
-        const double without = firstStep("no-si-sdr", 0.0), with = firstStep("si-sdr", 1.0);
-        QVERIFY(std::isfinite(without) && std::isfinite(with));
+            QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message()));
+            QCOMPARE(int(recorder.steps.size()), 1);
+            firstLoss[i] = recorder.steps.front().losses.supervised;
+            auto model = NeuralModel::load(outcome.value().modelPath);
+            QVERIFY(model.ok());
+            const auto saved = TrainingSettings::fromJson(model.value()->metadata().value(QStringLiteral("settings")).toObject());
+            QVERIFY(saved.ok());
+            QCOMPARE(saved.value().weights.siSdr, weight[i]);
+        }
+        const double without = firstLoss[0], with = firstLoss[1];
         const double impliedSiSdrDb = -10.0 * (with - without);
         qInfo() << "supervised loss" << without << "->" << with << "with si-sdr=1: SI-SDR" << impliedSiSdrDb << "dB";
         QVERIFY2(impliedSiSdrDb > 2.0 && impliedSiSdrDb < 40.0, qPrintable(QString::number(impliedSiSdrDb)));

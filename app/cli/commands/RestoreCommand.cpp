@@ -133,8 +133,8 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
         return context.usageError(command, QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
     if (method == u"auto" && !parser.isSet(opt("quiet")))
         context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
-                         "the hybrid gains 0.39 dB more in the median on recorded surface noise but 0.10 dB less on synthetic "
-                         "78 damage, and its worst files gain less (+1.4 dB against the classical engine's +3.4 dB); "
+                         "the hybrid gains more in the median on recorded surface noise but less on synthetic 78 damage, and "
+                         "its worst files gain less than the classical engine's; "
                          "use --method hybrid to choose it" << Qt::endl;
     const bool usesModel = method == u"neural" || method == u"hybrid";
     if (method == u"neural")

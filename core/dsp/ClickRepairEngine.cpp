@@ -232,9 +232,25 @@ bool ClickRepairEngine::startsSound(const Region* regions, std::size_t count, in
             before = pq;
     }
     // "After" starts where the longest click would have ended, so that the undetected body of a
-    // long click (invisible to the first, click-contaminated AR model) does not count as sound.
-    const int afterStart = std::max(regions[count - 1].end, regions[0].start + m_maxRegion);
-    const double after = power(afterStart, afterStart + w);
+    // long click (invisible to the first, click-contaminated AR model) does not count as sound;
+    // a pop's fitted half-sine spans all of it, so there "after" starts at its end (40 ms on,
+    // the longest pop's length, a note that follows the pop would pass for its onset).
+    const bool pops = m_p.mode == ClickRepairMode::SubtractPops;
+    const int afterStart = pops ? regions[count - 1].end : std::max(regions[count - 1].end, regions[0].start + m_maxRegion);
+    double after = -1.0;
+    if (pops) {
+        // The pop remover runs before the click repair: the short clicks are still there, and
+        // one in a single window after the pop would pass for the music getting louder. The
+        // quietest quarter of twice the window, as "before", is a click-free level.
+        for (int q = 0; q < 4; ++q) {
+            const int a = afterStart + q * w / 2;
+            const double pq = power(a, a + w / 2);
+            if (pq >= 0.0 && (after < 0.0 || pq < after))
+                after = pq;
+        }
+    } else {
+        after = power(afterStart, afterStart + w);
+    }
     if (before < 0.0 || after < 0.0)
         return false;
     return after > kOnsetPowerRatio * before + 1e-10;
@@ -267,18 +283,22 @@ void ClickRepairEngine::subtractWidePulses(int ch, std::int64_t w0, float* data,
             continue;
         if (m_p.onsetWindow > 0) {
             if (r.start + m_lookahead > zoneEnd && !m_finishing)
-                continue;
+                continue;   // the next window sees it with the music after it
             if (startsSound(&r, 1, len)) {
                 ++m_onsetsKept;
                 continue;
             }
         }
-        for (int j = 0; j < h.width; ++j) {
-            m_x[r.start + j] -= h.amplitude * PulseMatchedFilter::shape(h.width, j);
-            data[r.start + j] = static_cast<float>(std::clamp(m_x[r.start + j], -4.0, 4.0));
+        // The template's grid width and symmetric shape, refined to the pop's own.
+        const PulseFit fit = m_widePulses.refine(h, x, u, m_model.coefficients(), p, len - p);
+        if (fit.start < m_guard || fit.start + fit.length() > zoneEnd)
+            continue;
+        for (int j = 0; j < fit.length(); ++j) {
+            m_x[fit.start + j] -= fit.amplitude * PulseMatchedFilter::skewedShape(fit.width, fit.skew, j);
+            data[fit.start + j] = static_cast<float>(std::clamp(m_x[fit.start + j], -4.0, 4.0));
         }
         ++m_pulsesSubtracted;
-        recordEvent(ch, w0 + r.start, h.width);
+        recordEvent(ch, w0 + fit.start, fit.length());
     }
 }
 

@@ -67,8 +67,10 @@ struct ClickRepairParams {
 ///
 ///  0. Only in SubtractPops mode (the pop remover), with pulseThreshold > 0: Burg fit,
 ///     PulseMatchedFilter over the widths above subtractPulsesWiderThan (best of each
-///     neighbourhood), onset test (5.), and the least-squares half-sine of each pulse in this
-///     window's zone is subtracted. Steps 1-7 are Interpolate mode's.
+///     neighbourhood), each pulse refined to its own width and skew (PulseMatchedFilter::
+///     refine()), onset test (5., with "after" the quietest quarter of the 2 * onsetWindow
+///     samples from the pulse's end: the clicks are not repaired yet), and the least-squares
+///     pulse of each one in this window's zone is subtracted. Steps 1-7 are Interpolate mode's.
 ///  1. Burg AR fit (order p) on the window; forward excitation e and backward excitation e_b.
 ///  2. Robust, locally adaptive threshold. Per block b of 128 excitation samples:
 ///       sigma_before = 1.4826 * median over blocks b-7..b of (median |e| in block)

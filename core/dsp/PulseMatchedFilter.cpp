@@ -47,9 +47,92 @@ double blockPeak(const double* v, int n)
 }
 } // namespace
 
+int PulseFit::length() const
+{
+    return std::max(1, static_cast<int>(std::ceil(width - 0.5)));
+}
+
 double PulseMatchedFilter::shape(int width, int j)
 {
     return std::sin(std::numbers::pi * (j + 0.5) / width);
+}
+
+double PulseMatchedFilter::skewedShape(double width, double skew, int j)
+{
+    return std::sin(std::numbers::pi * std::pow((j + 0.5) / width, skew));
+}
+
+PulseFit PulseMatchedFilter::refine(const MatchedPulse& pulse, std::span<const double> x, std::span<const double> u,
+                                    std::span<const double> a, int validBegin, int validEnd)
+{
+    const PulseFit coarse{pulse.start, double(pulse.width), 1.0, pulse.amplitude};
+    const int p = static_cast<int>(a.size()) - 1;
+    if (p < 0 || pulse.width < 2)
+        return coarse;
+    m_aAutocorrelation.assign(std::size_t(p) + 1, 0.0);
+    for (int lag = 0; lag <= p; ++lag)
+        for (int i = 0; i + lag <= p; ++i)
+            m_aAutocorrelation[std::size_t(lag)] += a[std::size_t(i)] * a[std::size_t(i + lag)];
+    PulseFit best = coarse;
+    double bestRemoved = -1.0;   // excitation energy the best fit removes, c^2 / ||a * h||^2
+    // One shape: its ||a * h||^2, then the starts lo, lo + step, ... <= hi.
+    const auto tryShape = [&](double width, double skew, int lo, int hi, int step) {
+        const int len = PulseFit{0, width, skew, 0.0}.length();
+        lo = std::max(lo, validBegin);
+        hi = std::min(hi, validEnd - len);
+        if (width < 2.0 || lo > hi)
+            return;
+        m_shape.resize(std::size_t(len));
+        for (int j = 0; j < len; ++j)
+            m_shape[std::size_t(j)] = skewedShape(width, skew, j);
+        double norm2 = 0.0;
+        for (int lag = 0; lag <= std::min(p, len - 1); ++lag) {
+            double r = 0.0;
+            for (int j = 0; j + lag < len; ++j)
+                r += m_shape[std::size_t(j)] * m_shape[std::size_t(j + lag)];
+            norm2 += (lag == 0 ? 1.0 : 2.0) * m_aAutocorrelation[std::size_t(lag)] * r;
+        }
+        if (!(norm2 > 0.0))
+            return;
+        for (int t = lo; t <= hi; t += step) {
+            double c = 0.0;
+            for (int j = 0; j < len; ++j)
+                c += m_shape[std::size_t(j)] * u[std::size_t(t + j)];
+            if (const double removed = c * c / norm2; removed > bestRemoved) {
+                bestRemoved = removed;
+                best = {t, width, skew, c / norm2};
+            }
+        }
+    };
+    tryShape(pulse.width, 1.0, pulse.start, pulse.start, 1);   // the template itself is the one to beat
+    // Widths within half an octave of the template's (the grid's gap) and skews 0.5..2, both in
+    // eighth and quarter octaves; for each, every (W/32)-th start within half the width, then
+    // each one around the best of those. (A coarse-to-fine search over a wider range finds
+    // larger excitation reductions that fit the pulse worse: on a low-frequency pulse the
+    // whitened fit is flat in width and skew, and the music decides where its maximum lies.)
+    for (int wk = -4; wk <= 4; ++wk) {
+        const double width = pulse.width * std::exp2(wk / 8.0);
+        const int reach = std::max(1, static_cast<int>(width / 2));
+        const int step = std::max(1, static_cast<int>(width / 32));
+        for (int sk = -4; sk <= 4; ++sk) {
+            const double skew = std::exp2(sk / 4.0);
+            const PulseFit before = best;
+            tryShape(width, skew, pulse.start - reach, pulse.start + reach, step);
+            if (step > 1 && best.width == width && best.skew == skew && best.start != before.start)
+                tryShape(width, skew, best.start - step + 1, best.start + step - 1, 1);
+        }
+    }
+    // Removing it must still lower the energy of the signal (see isPlausible()).
+    double xh = 0.0, hh = 0.0;
+    for (int j = 0; j < best.length(); ++j) {
+        const double h = skewedShape(best.width, best.skew, j);
+        xh += h * x[std::size_t(best.start + j)];
+        hh += h * h;
+    }
+    const double plain = hh > 0.0 ? xh / hh : 0.0;
+    if (!(best.amplitude * plain > 0.0 && std::abs(best.amplitude) < 2.0 * std::abs(plain)))
+        return coarse;
+    return best;
 }
 
 void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Settings settings)

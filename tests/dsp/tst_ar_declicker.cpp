@@ -90,6 +90,7 @@ private Q_SLOTS:
     void removesPops_data();
     void removesPops();
     void steadyToneHasNoPops();
+    void removesPopBeforeANote();
     void preservesTransients();
     void survivesHostileInput_data();
     void survivesHostileInput();
@@ -214,26 +215,34 @@ void TestArDeclicker::removesClusters()
 
 void TestArDeclicker::removesPops_data()
 {
-    // Pops: rounded low-frequency bumps (the synthesizer's shape: a half-sine through a 9 kHz
-    // pickup resonance) longer than maxClickMs, which the per-sample detector leaves alone; with
-    // smoothPulses (the default) the pop remover fits and subtracts them.
+    // Pops: rounded low-frequency bumps (the synthesizer's shape: a skewed half-sine through a
+    // 9 kHz pickup resonance) longer than maxClickMs, which the per-sample detector leaves alone;
+    // with smoothPulses (the default) the pop remover fits and subtracts them, refined to the
+    // pop's width and skew (a 13 ms pop with an early peak lies between the detector's 12 and
+    // 24 ms templates; measured -6.5 to -9.6 dB left). Known limit: a 8.5 ms pop with a late
+    // peak (skew 1.7) at 0.3 is not found at all in this music.
     QTest::addColumn<double>("widthMs");
     QTest::addColumn<double>("peak");
-    QTest::addRow("10 ms pop") << 10.0 << 0.25;
-    QTest::addRow("25 ms pop") << 25.0 << -0.2;
+    QTest::addColumn<double>("skew");
+    QTest::addColumn<double>("limitDb");
+    QTest::addRow("10 ms pop") << 10.0 << 0.25 << 1.0 << -12.0;
+    QTest::addRow("25 ms pop") << 25.0 << -0.2 << 1.0 << -15.0;
+    QTest::addRow("13 ms pop, early peak") << 13.0 << 0.3 << 0.6 << -6.0;
 }
 
 void TestArDeclicker::removesPops()
 {
     QFETCH(double, widthMs);
     QFETCH(double, peak);
+    QFETCH(double, skew);
+    QFETCH(double, limitDb);
     const Signal clean = music(2.0, kRate, 5);
-    const int width = static_cast<int>(std::lround(widthMs * kRate / 1000.0));
+    const double width = widthMs * kRate / 1000.0;
     double worstDb = -1e9;
     for (int trial = 0; trial < 3; ++trial) {
         Signal dirty = clean;
         const std::int64_t pos = 12000 + trial * 23000;
-        const std::vector<double> shape = degrade::impulseShape(width, 1.0, 9000.0, 0.15, kRate);
+        const std::vector<double> shape = degrade::impulseShape(width, skew, 9000.0, 0.15, kRate);
         for (std::size_t j = 0; j < shape.size(); ++j)
             dirty[std::size_t(pos) + j] += static_cast<float>(peak * shape[j]);
         ArDeclicker stage;
@@ -246,14 +255,16 @@ void TestArDeclicker::removesPops()
         const double db = 10 * std::log10(after / before);
         worstDb = std::max(worstDb, db);
         const QJsonObject r = stage.report();
-        qInfo("%.1f ms at %lld: error energy %.1f dB re the pulse, %d pops removed, %d clicks", widthMs,
-              static_cast<long long>(pos), db, r.value("pops_removed").toInt(), r.value("clicks_repaired").toInt());
+        qInfo("%.1f ms, skew %.1f, at %lld: error energy %.1f dB re the pulse, %d pops removed, %d clicks", widthMs,
+              skew, static_cast<long long>(pos), db, r.value("pops_removed").toInt(), r.value("clicks_repaired").toInt());
         QCOMPARE(r.value("pops_removed").toInt(), 1);
         // Nothing far from the pulse was touched.
         QCOMPARE(maxAbsDiff(clean, out, 0, pos - 400), 0.0);
-        QCOMPARE(maxAbsDiff(clean, out, pos + width + 400, out.size()), 0.0);
+        QCOMPARE(maxAbsDiff(clean, out, pos + std::int64_t(width) + 400, out.size()), 0.0);
     }
-    QVERIFY2(worstDb < -10.0, qPrintable(QString::number(worstDb)));
+    QVERIFY2(worstDb < limitDb, qPrintable(QString::number(worstDb)));
+    if (skew != 1.0)
+        return;
     // The per-sample detector alone leaves the pop as it is.
     Signal dirty = clean;
     const std::vector<double> shape = degrade::impulseShape(width, 1.0, 9000.0, 0.15, kRate);
@@ -268,6 +279,37 @@ void TestArDeclicker::removesPops()
         after += double(out[i] - clean[i]) * (out[i] - clean[i]);
     }
     QVERIFY2(after > 0.5 * before, qPrintable(QString::number(after / before)));
+}
+
+void TestArDeclicker::removesPopBeforeANote()
+{
+    // A pop in a quiet passage 30 ms before the music comes in 20 dB louder: the onset test
+    // must judge the music right after the pop, not the note 40 ms on (where the longest pop
+    // would have ended), or the pop is kept as the note's "onset". The quiet passage also holds
+    // small clicks, which the pop remover sees (it runs before the click repair).
+    Signal clean = music(1.5, kRate, 7);
+    const std::int64_t pos = 30000, noteAt = pos + 30 * kRate / 1000;
+    for (std::int64_t i = 0; i < noteAt; ++i)
+        clean[std::size_t(i)] *= 0.1f;
+    Signal dirty = clean;
+    const std::vector<double> shape = degrade::impulseShape(9.0 * kRate / 1000.0, 0.8, 9000.0, 0.15, kRate);
+    for (std::size_t j = 0; j < shape.size(); ++j)
+        dirty[std::size_t(pos) + j] += static_cast<float>(0.08 * shape[j]);
+    for (std::int64_t at = pos + 500; at < noteAt; at += 170)
+        dirty[std::size_t(at)] += 0.05f;
+    ArDeclicker stage;
+    const Signal out = declick(dirty, stage);
+    double before = 0.0, after = 0.0;
+    for (std::int64_t i = pos - 50; i < pos + std::int64_t(shape.size()) + 50; ++i) {
+        before += double(dirty[i] - clean[i]) * (dirty[i] - clean[i]);
+        after += double(out[i] - clean[i]) * (out[i] - clean[i]);
+    }
+    const QJsonObject r = stage.report();
+    const double db = 10 * std::log10(after / before);
+    qInfo("pop before a note: error energy %.1f dB re the pop and clicks, %d pops removed, %d onsets kept", db,
+          r.value("pops_removed").toInt(), r.value("onsets_kept").toInt());
+    QCOMPARE(r.value("pops_removed").toInt(), 1);
+    QVERIFY2(db < -12.0, qPrintable(QString::number(db)));
 }
 
 void TestArDeclicker::steadyToneHasNoPops()

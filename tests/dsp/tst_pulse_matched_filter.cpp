@@ -72,6 +72,8 @@ private Q_SLOTS:
     void findsPulse();
     void silentOnNoise();
     void silentWhereTheExcitationIsNotWhite();
+    void refinesWidthAndSkew_data();
+    void refinesWidthAndSkew();
 };
 
 void TestPulseMatchedFilter::widthsAreAGeometricSeries()
@@ -152,6 +154,72 @@ void TestPulseMatchedFilter::silentWhereTheExcitationIsNotWhite()
     for (const MatchedPulse& p : a.pulses)
         qInfo("false pulse at %d, width %d, score %.1f", p.start, p.width, p.score);
     QVERIFY(a.pulses.empty());
+}
+
+void TestPulseMatchedFilter::refinesWidthAndSkew_data()
+{
+    QTest::addColumn<double>("width");
+    QTest::addColumn<double>("skew");
+    QTest::addColumn<double>("amplitude");
+    // Between the templates (6, 12, ..., 384: 2x apart) and skewed: the detector's best template
+    // leaves a tenth of such a pulse or more; the refined fit should leave less.
+    QTest::addRow("136 samples, early peak") << 136.0 << 0.6 << 0.8;
+    QTest::addRow("70.5 samples, late peak") << 70.5 << 1.7 << -1.0;
+    QTest::addRow("300 samples, symmetric") << 300.0 << 1.0 << 0.5;
+}
+
+void TestPulseMatchedFilter::refinesWidthAndSkew()
+{
+    QFETCH(double, width);
+    QFETCH(double, skew);
+    QFETCH(double, amplitude);
+    const std::vector<double> noise = colouredNoise(11);
+    std::vector<double> x = noise;
+    const int start = 4000;
+    const PulseFit truth{start, width, skew, amplitude};
+    for (int j = 0; j < truth.length(); ++j)
+        x[std::size_t(start + j)] += amplitude * PulseMatchedFilter::skewedShape(width, skew, j);
+    ArModel model;
+    model.fitBurg(x, kOrder);
+    std::vector<double> e(x.size()), u(x.size());
+    model.forwardError(x, e);
+    model.backwardError(e, u);
+    std::vector<double> magnitudes;
+    for (std::size_t n = kOrder; n < e.size(); ++n)
+        magnitudes.push_back(std::abs(e[n]));
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2, magnitudes.end());
+    const std::vector<double> sigma(x.size(), 1.4826 * magnitudes[magnitudes.size() / 2]);
+    PulseMatchedFilter filter;
+    filter.prepare(6, 400, kOrder, {6.0, 0.3, kOrder, false});
+    std::vector<MatchedPulse> found;
+    filter.detect(x, u, e, model.coefficients(), sigma, kOrder, kLength - kOrder, found);
+    QCOMPARE(found.size(), std::size_t(1));
+    const MatchedPulse& hit = found.front();
+    const PulseFit fit = filter.refine(hit, x, u, model.coefficients(), kOrder, kLength - kOrder);
+    // Error left after subtracting each estimate, re the pulse's energy, over the pulse and
+    // either side of it.
+    const auto left = [&](const PulseFit& f) {
+        double err = 0.0, energy = 0.0;
+        for (int n = start - 500; n < start + truth.length() + 500; ++n) {
+            const auto at = [&](const PulseFit& q) {
+                const int j = n - q.start;
+                return j >= 0 && j < q.length() ? q.amplitude * PulseMatchedFilter::skewedShape(q.width, q.skew, j) : 0.0;
+            };
+            err += (at(truth) - at(f)) * (at(truth) - at(f));
+            energy += at(truth) * at(truth);
+        }
+        return 10.0 * std::log10(err / energy);
+    };
+    const MatchedPulse& c = found.front();
+    const double coarseDb = left({c.start, double(c.width), 1.0, c.amplitude});
+    const double fitDb = left(fit);
+    qInfo("template %d at %d (%.1f dB left); refined %.1f at %d, skew %.2f, amplitude %.3f (%.1f dB left)", c.width,
+          c.start, coarseDb, fit.width, fit.start, fit.skew, fit.amplitude, fitDb);
+    // Measured: -21.4, -11.4 and -15.3 dB left against -8.8, -10.3 and -11.0 for the template.
+    // The width need not come out right: on a low-frequency pulse in loud coloured noise the
+    // whitened fit trades width against skew (70.5 samples, skew 1.7 fits as 52 samples, 1.4).
+    QVERIFY2(fitDb < coarseDb - 1.0, qPrintable(QString::number(fitDb)));
+    QVERIFY2(fitDb < -11.0, qPrintable(QString::number(fitDb)));
 }
 
 QTEST_GUILESS_MAIN(TestPulseMatchedFilter)

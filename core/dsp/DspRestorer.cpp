@@ -12,20 +12,17 @@ namespace shellac::dsp {
 
 namespace {
 
-/// Builds the stages the settings ask for, in processing order: low-frequency disturbances
-/// first (they dominate an AR model's prediction error), impulses next, broadband noise last
-/// (a click left in would be smeared into its spectral frames). With `impulsesOnly` it builds
-/// the dehiss feed, the click-free copy the noise profile is learnt from: rumble and declick
-/// only (dehum needs its own analysis pass; decrackle changed no evaluation figure there and
-/// cost about 8 % of the whole restore).
+/// Builds the stages the settings ask for, in processing order: dehum first (a steady tone the
+/// AR model of the declicker would otherwise spend its order on), impulses next, then the
+/// rumble high-pass (before the repair it would turn every click into the click minus its
+/// low-passed self, a dent some 0.27 s wide that the declicker cannot see: on the evaluation set
+/// that cost 1.7 dB of SI-SDR away from the clicks), broadband noise last (a click left in
+/// would be smeared into its spectral frames). With `impulsesOnly` it builds the dehiss feed,
+/// the click-free copy the noise profile is learnt from: declick and rumble only (dehum needs
+/// its own analysis pass; decrackle changed no evaluation figure there and cost about 8 % of
+/// the whole restore).
 void buildStages(const DspRestorerSettings& settings, StageChain& chain, bool impulsesOnly = false)
 {
-    if (settings.rumbleCornerHz) {
-        RumbleFilterSettings rumble;
-        rumble.cornerHz = *settings.rumbleCornerHz;
-        rumble.linearPhase = true; // keeps the music's waveform (and SI-SDR) intact
-        chain.add(std::make_unique<RumbleFilter>(rumble));
-    }
     if (settings.humMode != HumMode::Off && !impulsesOnly) {
         HumRemoverSettings hum;
         hum.forcedFundamentalHz = settings.humMode == HumMode::Force50 ? 50.0
@@ -49,6 +46,12 @@ void buildStages(const DspRestorerSettings& settings, StageChain& chain, bool im
         DecracklerSettings decrackle;
         decrackle.level = *settings.decrackleLevel;
         chain.add(std::make_unique<Decrackler>(decrackle));
+    }
+    if (settings.rumbleCornerHz) {
+        RumbleFilterSettings rumble;
+        rumble.cornerHz = *settings.rumbleCornerHz;
+        rumble.linearPhase = true; // keeps the music's waveform (and SI-SDR) intact
+        chain.add(std::make_unique<RumbleFilter>(rumble));
     }
     if (settings.dehissReductionDb && !impulsesOnly) {
         SpectralDenoiserSettings dehiss;

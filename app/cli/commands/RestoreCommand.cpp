@@ -188,12 +188,12 @@ QString RestoreCommand::description() const
 {
     return QStringLiteral(
         "Restores IN into OUT with the classical engine (method dsp, needs no training):\n"
-        "  rumble    linear-phase high-pass at HZ (default 20)\n"
         "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
         "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
         "            AR interpolation (clicks from 1 sample to several ms, clusters), plus a\n"
         "            matched filter for smooth wide clicks and a pop remover (--pulses off: without)\n"
         "  decrackle the same for dense, small impulses (hundreds per second)\n"
+        "  rumble    linear-phase high-pass at HZ (default 20)\n"
         "  dehiss    spectral noise reduction (decision-directed Wiener gain) with a noise profile\n"
         "            from --noise-from (e.g. the lead-in groove) or from the quietest passages\n"
         "Stages run in that order; each can be turned off. Channels are restored independently.\n\n"

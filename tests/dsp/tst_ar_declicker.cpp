@@ -62,6 +62,17 @@ double maxAbsDiff(const Signal& a, const Signal& b, std::int64_t begin, std::int
     return m;
 }
 
+/// Error energy of `out` re that of `dirty` against `clean` over [begin, end), dB.
+double errorLeftDb(const Signal& clean, const Signal& dirty, const Signal& out, std::int64_t begin, std::int64_t end)
+{
+    double before = 0.0, after = 0.0;
+    for (std::int64_t i = begin; i < end; ++i) {
+        before += double(dirty[i] - clean[i]) * (dirty[i] - clean[i]);
+        after += double(out[i] - clean[i]) * (out[i] - clean[i]);
+    }
+    return 10 * std::log10(after / before);
+}
+
 /// Clicks of log-uniform widths 1..220 samples, peak 0.05..0.5, random shapes, >= 40 ms apart.
 std::vector<TrueClick> scatterClicks(Signal& x, int count, unsigned seed)
 {
@@ -247,12 +258,7 @@ void TestArDeclicker::removesPops()
             dirty[std::size_t(pos) + j] += static_cast<float>(peak * shape[j]);
         ArDeclicker stage;
         const Signal out = declick(dirty, stage);
-        double before = 0.0, after = 0.0;
-        for (std::int64_t i = pos - 50; i < pos + std::int64_t(shape.size()) + 50; ++i) {
-            before += double(dirty[i] - clean[i]) * (dirty[i] - clean[i]);
-            after += double(out[i] - clean[i]) * (out[i] - clean[i]);
-        }
-        const double db = 10 * std::log10(after / before);
+        const double db = errorLeftDb(clean, dirty, out, pos - 50, pos + std::int64_t(shape.size()) + 50);
         worstDb = std::max(worstDb, db);
         const QJsonObject r = stage.report();
         qInfo("%.1f ms, skew %.1f, at %lld: error energy %.1f dB re the pulse, %d pops removed, %d clicks", widthMs,
@@ -299,13 +305,8 @@ void TestArDeclicker::removesPopBeforeANote()
         dirty[std::size_t(at)] += 0.05f;
     ArDeclicker stage;
     const Signal out = declick(dirty, stage);
-    double before = 0.0, after = 0.0;
-    for (std::int64_t i = pos - 50; i < pos + std::int64_t(shape.size()) + 50; ++i) {
-        before += double(dirty[i] - clean[i]) * (dirty[i] - clean[i]);
-        after += double(out[i] - clean[i]) * (out[i] - clean[i]);
-    }
     const QJsonObject r = stage.report();
-    const double db = 10 * std::log10(after / before);
+    const double db = errorLeftDb(clean, dirty, out, pos - 50, pos + std::int64_t(shape.size()) + 50);
     qInfo("pop before a note: error energy %.1f dB re the pop and clicks, %d pops removed, %d onsets kept", db,
           r.value("pops_removed").toInt(), r.value("onsets_kept").toInt());
     QCOMPARE(r.value("pops_removed").toInt(), 1);

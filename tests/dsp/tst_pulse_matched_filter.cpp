@@ -35,31 +35,44 @@ struct Analysis {
     double sigma = 0.0;   // robust scale of the excitation
 };
 
-/// Fits the model on `x`, forms e, u = A^T e and a constant sigma (the excitation's robust scale)
-/// and runs the detector over widths 6..400.
-Analysis analyse(const std::vector<double>& x, PulseDetectorSettings settings = {}, bool whiteModel = false)
-{
+/// What the detector works on: the model fitted on `x` (or none: a = [1]), e, u = A^T e and a
+/// constant sigma (the excitation's robust scale).
+struct Whitened {
     ArModel model;
+    std::vector<double> e, u, sigma;
+};
+
+Whitened whiten(const std::vector<double>& x, bool whiteModel = false)
+{
+    Whitened w;
     if (whiteModel) {
         const double one = 1.0;
-        model.setCoefficients({&one, 1});
+        w.model.setCoefficients({&one, 1});
     } else {
-        model.fitBurg(x, kOrder);
+        w.model.fitBurg(x, kOrder);
     }
-    std::vector<double> e(x.size()), u(x.size());
-    model.forwardError(x, e);
-    model.backwardError(e, u);
+    w.e.resize(x.size());
+    w.u.resize(x.size());
+    w.model.forwardError(x, w.e);
+    w.model.backwardError(w.e, w.u);
     std::vector<double> magnitudes;
-    for (std::size_t n = kOrder; n < e.size(); ++n)
-        magnitudes.push_back(std::abs(e[n]));
+    for (std::size_t n = kOrder; n < w.e.size(); ++n)
+        magnitudes.push_back(std::abs(w.e[n]));
     std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2, magnitudes.end());
-    const std::vector<double> sigma(x.size(), 1.4826 * magnitudes[magnitudes.size() / 2]);
+    w.sigma.assign(x.size(), 1.4826 * magnitudes[magnitudes.size() / 2]);
+    return w;
+}
+
+/// Runs the detector over widths 6..400 on `x` whitened by whiten().
+Analysis analyse(const std::vector<double>& x, PulseDetectorSettings settings = {}, bool whiteModel = false)
+{
+    const Whitened w = whiten(x, whiteModel);
     PulseMatchedFilter filter;
     settings.minSeparation = kOrder;
     filter.prepare(6, 400, kOrder, settings);
     Analysis a;
-    a.sigma = sigma[0];
-    filter.detect(x, u, e, model.coefficients(), sigma, kOrder, kLength - kOrder, a.pulses);
+    a.sigma = w.sigma[0];
+    filter.detect(x, w.u, w.e, w.model.coefficients(), w.sigma, kOrder, kLength - kOrder, a.pulses);
     return a;
 }
 } // namespace
@@ -179,23 +192,14 @@ void TestPulseMatchedFilter::refinesWidthAndSkew()
     const PulseFit truth{start, width, skew, amplitude};
     for (int j = 0; j < truth.length(); ++j)
         x[std::size_t(start + j)] += amplitude * PulseMatchedFilter::skewedShape(width, skew, j);
-    ArModel model;
-    model.fitBurg(x, kOrder);
-    std::vector<double> e(x.size()), u(x.size());
-    model.forwardError(x, e);
-    model.backwardError(e, u);
-    std::vector<double> magnitudes;
-    for (std::size_t n = kOrder; n < e.size(); ++n)
-        magnitudes.push_back(std::abs(e[n]));
-    std::nth_element(magnitudes.begin(), magnitudes.begin() + magnitudes.size() / 2, magnitudes.end());
-    const std::vector<double> sigma(x.size(), 1.4826 * magnitudes[magnitudes.size() / 2]);
+    const Whitened w = whiten(x);
     PulseMatchedFilter filter;
     filter.prepare(6, 400, kOrder, {6.0, 0.3, kOrder, false});
     std::vector<MatchedPulse> found;
-    filter.detect(x, u, e, model.coefficients(), sigma, kOrder, kLength - kOrder, found);
+    filter.detect(x, w.u, w.e, w.model.coefficients(), w.sigma, kOrder, kLength - kOrder, found);
     QCOMPARE(found.size(), std::size_t(1));
     const MatchedPulse& hit = found.front();
-    const PulseFit fit = filter.refine(hit, x, u, model.coefficients(), kOrder, kLength - kOrder);
+    const PulseFit fit = filter.refine(hit, x, w.u, w.model.coefficients(), kOrder, kLength - kOrder);
     // Error left after subtracting each estimate, re the pulse's energy, over the pulse and
     // either side of it.
     const auto left = [&](const PulseFit& f) {

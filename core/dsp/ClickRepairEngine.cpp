@@ -221,36 +221,30 @@ bool ClickRepairEngine::startsSound(const Region* regions, std::size_t count, in
             }
         return n > 0 ? sum / n : -1.0;
     };
-    // "Before" is the quietest quarter of the 2 * onsetWindow samples before the burst, so that a
-    // detection inside the first bright milliseconds of a note (sound that began just before
-    // it) still counts as part of the onset.
-    double before = -1.0;
-    for (int q = 0; q < 4; ++q) {
-        const int a = regions[0].start - 2 * w + q * w / 2;
-        const double pq = power(a, a + w / 2);
-        if (pq >= 0.0 && (before < 0.0 || pq < before))
-            before = pq;
-    }
-    // "After" starts where the longest click would have ended, so that the undetected body of a
-    // long click (invisible to the first, click-contaminated AR model) does not count as sound;
-    // a pop's fitted half-sine spans all of it, so there "after" starts at its end (40 ms on,
-    // the longest pop's length, a note that follows the pop would pass for its onset).
-    const bool pops = m_p.mode == ClickRepairMode::SubtractPops;
-    const int afterStart = pops ? regions[count - 1].end : std::max(regions[count - 1].end, regions[0].start + m_maxRegion);
-    double after = -1.0;
-    if (pops) {
-        // The pop remover runs before the click repair: the short clicks are still there, and
-        // one in a single window after the pop would pass for the music getting louder. The
-        // quietest quarter of twice the window, as "before", is a click-free level.
+    // The quietest quarter of the 2 * onsetWindow samples from `from` (-1 when none has data).
+    auto quietestQuarter = [&](int from) {
+        double least = -1.0;
         for (int q = 0; q < 4; ++q) {
-            const int a = afterStart + q * w / 2;
+            const int a = from + q * w / 2;
             const double pq = power(a, a + w / 2);
-            if (pq >= 0.0 && (after < 0.0 || pq < after))
-                after = pq;
+            if (pq >= 0.0 && (least < 0.0 || pq < least))
+                least = pq;
         }
-    } else {
-        after = power(afterStart, afterStart + w);
-    }
+        return least;
+    };
+    // "Before" is the quietest quarter before the burst, so that a detection inside the first
+    // bright milliseconds of a note (sound that began just before it) still counts as part of
+    // the onset.
+    const double before = quietestQuarter(regions[0].start - 2 * w);
+    // "After" starts where the longest click would have ended, so that the undetected body of a
+    // long click (invisible to the first, click-contaminated AR model) does not count as sound.
+    // A pop's fitted half-sine spans all of it, so for the pop remover "after" starts at its
+    // end (40 ms on, the longest pop's length, a note that follows the pop would pass for its
+    // onset), and it is the quietest quarter as "before" is: the pop remover runs before the
+    // click repair, and one click in a single window would pass for the music getting louder.
+    const int longestClickEnd = std::max(regions[count - 1].end, regions[0].start + m_maxRegion);
+    const double after = m_p.mode == ClickRepairMode::SubtractPops ? quietestQuarter(regions[count - 1].end)
+                                                                   : power(longestClickEnd, longestClickEnd + w);
     if (before < 0.0 || after < 0.0)
         return false;
     return after > kOnsetPowerRatio * before + 1e-10;

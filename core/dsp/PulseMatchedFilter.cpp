@@ -45,6 +45,31 @@ double blockPeak(const double* v, int n)
         m0 = v[i] > m0 ? v[i] : m0;
     return std::max(std::max(m0, m1), std::max(m2, m3));
 }
+/// ||a * h||^2 from the autocorrelations of the prediction-error filter (`ra`, lags 0..p) and of
+/// the pulse (`rh`, lags 0.. at least min(p, its length - 1); both symmetric).
+double whitenedEnergy(const std::vector<double>& ra, const std::vector<double>& rh)
+{
+    double norm2 = ra[0] * rh[0];
+    for (std::size_t lag = 1; lag < std::min(ra.size(), rh.size()); ++lag)
+        norm2 += 2.0 * ra[lag] * rh[lag];
+    return norm2;
+}
+
+/// Autocorrelation of v at lags 0..maxLag (zero beyond v's length), into `out`.
+void autocorrelate(std::span<const double> v, int maxLag, std::vector<double>& out)
+{
+    out.assign(std::size_t(maxLag) + 1, 0.0);
+    for (std::size_t lag = 0; lag < out.size() && lag < v.size(); ++lag)
+        for (std::size_t i = 0; i + lag < v.size(); ++i)
+            out[lag] += v[i] * v[i + lag];
+}
+
+/// Subtracting `amplitude` times a pulse lowers the energy of the signal under it, given the
+/// plain least-squares size `plain` = <x, h> / <h, h> there: ||x - a h||^2 < ||x||^2 <=> 0 < a / plain < 2.
+bool removalLowersEnergy(double amplitude, double plain)
+{
+    return amplitude * plain > 0.0 && std::abs(amplitude) < 2.0 * std::abs(plain);
+}
 } // namespace
 
 int PulseFit::length() const
@@ -69,31 +94,24 @@ PulseFit PulseMatchedFilter::refine(const MatchedPulse& pulse, std::span<const d
     const int p = static_cast<int>(a.size()) - 1;
     if (p < 0 || pulse.width < 2)
         return coarse;
-    m_aAutocorrelation.assign(std::size_t(p) + 1, 0.0);
-    for (int lag = 0; lag <= p; ++lag)
-        for (int i = 0; i + lag <= p; ++i)
-            m_aAutocorrelation[std::size_t(lag)] += a[std::size_t(i)] * a[std::size_t(i + lag)];
+    autocorrelate(a, p, m_aAutocorrelation);
     PulseFit best = coarse;
     double bestRemoved = -1.0;   // excitation energy the best fit removes, c^2 / ||a * h||^2
-    // One shape: its ||a * h||^2, then the starts lo, lo + step, ... <= hi.
+    // One shape at the starts lo, lo + step, ... <= hi; true when one of them became the best.
     const auto tryShape = [&](double width, double skew, int lo, int hi, int step) {
         const int len = PulseFit{0, width, skew, 0.0}.length();
         lo = std::max(lo, validBegin);
         hi = std::min(hi, validEnd - len);
         if (width < 2.0 || lo > hi)
-            return;
+            return false;
         m_shape.resize(std::size_t(len));
         for (int j = 0; j < len; ++j)
             m_shape[std::size_t(j)] = skewedShape(width, skew, j);
-        double norm2 = 0.0;
-        for (int lag = 0; lag <= std::min(p, len - 1); ++lag) {
-            double r = 0.0;
-            for (int j = 0; j + lag < len; ++j)
-                r += m_shape[std::size_t(j)] * m_shape[std::size_t(j + lag)];
-            norm2 += (lag == 0 ? 1.0 : 2.0) * m_aAutocorrelation[std::size_t(lag)] * r;
-        }
+        autocorrelate(m_shape, std::min(p, len - 1), m_shapeAutocorrelation);
+        const double norm2 = whitenedEnergy(m_aAutocorrelation, m_shapeAutocorrelation);
         if (!(norm2 > 0.0))
-            return;
+            return false;
+        bool improved = false;
         for (int t = lo; t <= hi; t += step) {
             double c = 0.0;
             for (int j = 0; j < len; ++j)
@@ -101,8 +119,10 @@ PulseFit PulseMatchedFilter::refine(const MatchedPulse& pulse, std::span<const d
             if (const double removed = c * c / norm2; removed > bestRemoved) {
                 bestRemoved = removed;
                 best = {t, width, skew, c / norm2};
+                improved = true;
             }
         }
+        return improved;
     };
     tryShape(pulse.width, 1.0, pulse.start, pulse.start, 1);   // the template itself is the one to beat
     // Widths within half an octave of the template's (the grid's gap) and skews 0.5..2, both in
@@ -116,9 +136,7 @@ PulseFit PulseMatchedFilter::refine(const MatchedPulse& pulse, std::span<const d
         const int step = std::max(1, static_cast<int>(width / 32));
         for (int sk = -4; sk <= 4; ++sk) {
             const double skew = std::exp2(sk / 4.0);
-            const PulseFit before = best;
-            tryShape(width, skew, pulse.start - reach, pulse.start + reach, step);
-            if (step > 1 && best.width == width && best.skew == skew && best.start != before.start)
+            if (tryShape(width, skew, pulse.start - reach, pulse.start + reach, step) && step > 1)
                 tryShape(width, skew, best.start - step + 1, best.start + step - 1, 1);
         }
     }
@@ -129,10 +147,7 @@ PulseFit PulseMatchedFilter::refine(const MatchedPulse& pulse, std::span<const d
         xh += h * x[std::size_t(best.start + j)];
         hh += h * h;
     }
-    const double plain = hh > 0.0 ? xh / hh : 0.0;
-    if (!(best.amplitude * plain > 0.0 && std::abs(best.amplitude) < 2.0 * std::abs(plain)))
-        return coarse;
-    return best;
+    return removalLowersEnergy(best.amplitude, hh > 0.0 ? xh / hh : 0.0) ? best : coarse;
 }
 
 void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Settings settings)
@@ -150,10 +165,8 @@ void PulseMatchedFilter::prepare(int minWidth, int maxWidth, int maxOrder, Setti
         std::vector<double> h(static_cast<std::size_t>(width));
         for (int j = 0; j < width; ++j)
             h[std::size_t(j)] = shape(width, j);
-        std::vector<double> r(std::size_t(maxOrder) + 1, 0.0);
-        for (int lag = 0; lag <= std::min(maxOrder, width - 1); ++lag)
-            for (int j = 0; j + lag < width; ++j)
-                r[std::size_t(lag)] += h[std::size_t(j)] * h[std::size_t(j + lag)];
+        std::vector<double> r;
+        autocorrelate(h, maxOrder, r);
         m_templates.push_back(std::move(h));
         m_templateAutocorrelation.push_back(std::move(r));
         // One period (2W samples) of z^k = exp(i pi k / W) and of exp(i pi (0.5 - k) / W).
@@ -182,19 +195,13 @@ void PulseMatchedFilter::detect(std::span<const double> x, std::span<const doubl
     for (std::size_t n = 0; n < sigma.size(); ++n)
         m_inverseSigma[n] = sigma[n] > 0.0 ? 1.0 / sigma[n] : 0.0;
     // ||a * h_W||^2 = sum over lags of R_a(lag) R_h(lag) (both symmetric).
-    m_aAutocorrelation.assign(std::size_t(p) + 1, 0.0);
-    for (int lag = 0; lag <= p; ++lag)
-        for (int i = 0; i + lag <= p; ++i)
-            m_aAutocorrelation[std::size_t(lag)] += a[std::size_t(i)] * a[std::size_t(i + lag)];
+    autocorrelate(a, p, m_aAutocorrelation);
     for (std::size_t wi = 0; wi < m_widths.size(); ++wi) {
         const int w = m_widths[wi];
         const int last = validEnd - w;   // last start whose pulse lies in the valid range
         if (last < validBegin)
             break;
-        const std::vector<double>& rh = m_templateAutocorrelation[wi];
-        double norm2 = m_aAutocorrelation[0] * rh[0];
-        for (int lag = 1; lag <= std::min(p, int(rh.size()) - 1); ++lag)
-            norm2 += 2.0 * m_aAutocorrelation[std::size_t(lag)] * rh[std::size_t(lag)];
+        const double norm2 = whitenedEnergy(m_aAutocorrelation, m_templateAutocorrelation[wi]);
         if (!(norm2 > 0.0))
             continue;
         const double norm = std::sqrt(norm2);
@@ -250,10 +257,9 @@ bool PulseMatchedFilter::isPlausible(const MatchedPulse& pulse, std::span<const 
         hh += h[std::size_t(j)] * h[std::size_t(j)];
         xx += v * v;
     }
-    const double plain = xh / hh;
     if (pulse.amplitude * pulse.amplitude * hh < kMinLevel * kMinLevel * xx)
         return false;
-    return pulse.amplitude * plain > 0.0 && std::abs(pulse.amplitude) < 2.0 * std::abs(plain);
+    return removalLowersEnergy(pulse.amplitude, xh / hh);
 }
 
 SHELLAC_VECTOR_CLONES

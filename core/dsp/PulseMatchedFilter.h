@@ -102,15 +102,15 @@ public:
                 std::span<const double> a, std::span<const double> sigma, int validBegin, int validEnd,
                 std::vector<MatchedPulse>& out);
 
-    /// Refines a pulse detect() just returned (same window, same model: call it before the next
-    /// detect()) to the skewed half-sine of fractional width that removes the most excitation
-    /// energy: width within a factor 2^(+-1/2) of the template's (the geometric grid's gap),
-    /// skew 0.5..2, start within half the width either side. The grid's mismatch is what a plain
-    /// template subtraction leaves: a 2^(1/2)-times wider pop keeps ~15 % of its energy and a
-    /// skew-2 one about a third. Same least-squares size as detect() (whitened domain).
-    /// Returns the pulse unchanged (as a PulseFit) when no candidate fits better or the better
-    /// fit would add energy to `x` (isPlausible()'s test with its own shape). `x`, `u` and the
-    /// valid range as given to detect(). Cost: O(W p) per shape over 81 shapes, O(W) per start.
+    /// Refines a pulse detect() returned to the skewed half-sine of fractional width that
+    /// removes the most excitation energy: width within a factor 2^(+-1/2) of the template's
+    /// (the geometric grid's gap), skew 0.5..2, start within half the width either side. The
+    /// grid's mismatch is what a plain template subtraction leaves: a 2^(1/2)-times wider pop
+    /// keeps ~15 % of its energy and a skew-2 one about a third. Same least-squares size as
+    /// detect() (whitened domain). Returns the pulse unchanged (as a PulseFit) when no candidate
+    /// fits better or the better fit would add energy to `x` (isPlausible()'s test with its own
+    /// shape). `x`, `u`, the prediction-error filter `a` and the valid range as given to
+    /// detect() for that window. Cost: O(W p) per shape over 81 shapes, O(W) per start.
     PulseFit refine(const MatchedPulse& pulse, std::span<const double> x, std::span<const double> u,
                     std::span<const double> a, int validBegin, int validEnd);
 
@@ -133,7 +133,7 @@ private:
     std::vector<int> m_widths;
     std::vector<std::vector<double>> m_templates;                 // per width, h_W[0..W)
     std::vector<std::vector<double>> m_templateAutocorrelation;   // per width, lags 0..maxOrder
-    std::vector<double> m_shape;   // refine(): the candidate shape
+    std::vector<double> m_shape, m_shapeAutocorrelation;   // refine(): the candidate shape
     std::vector<double> m_aAutocorrelation, m_energy, m_score, m_corr, m_sorted, m_blockMean, m_spread;
     std::vector<MatchedPulse> m_candidates;
 };

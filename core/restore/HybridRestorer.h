@@ -6,8 +6,8 @@
 
 namespace shellac {
 
-/// The hybrid restorer (method "hybrid"): the classical chain first (dehum, declick,
-/// decrackle, rumble, dehiss with its analysis pass over the input), then the neural restorer as a
+/// The hybrid restorer (method "hybrid"): the classical chain first (dehum, declick, decrackle,
+/// rumble, dehiss with its analysis pass over the input), then the neural restorer as a
 /// post-filter on the classical output, for what the classical stages leave behind (missed
 /// clicks and pops, residual noise). Both are given as Restorers, so this class needs no torch.
 ///

@@ -262,7 +262,8 @@ void TestArDeclicker::removesPops()
         worstDb = std::max(worstDb, db);
         const QJsonObject r = stage.report();
         qInfo("%.1f ms, skew %.1f, at %lld: error energy %.1f dB re the pulse, %d pops removed, %d clicks", widthMs,
-              skew, static_cast<long long>(pos), db, r.value("pops_removed").toInt(), r.value("clicks_repaired").toInt());
+              skew, static_cast<long long>(pos), db, r.value("pops_removed").toInt(),
+              r.value("clicks_repaired").toInt());
         QCOMPARE(r.value("pops_removed").toInt(), 1);
         // Nothing far from the pulse was touched.
         QCOMPARE(maxAbsDiff(clean, out, 0, pos - 400), 0.0);

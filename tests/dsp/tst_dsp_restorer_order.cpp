@@ -4,6 +4,7 @@
 // music; repaired first, the clicks leave nothing for the high-pass to spread.
 
 #include "ImpulseTestSignals.h"
+#include "StageRunner.h"
 #include "audio/AudioBlock.h"
 #include "dsp/DspRestorer.h"
 #include "eval/Metrics.h"
@@ -30,31 +31,8 @@ AudioBlock toBlock(const Signal& x)
 Signal restore(dsp::DspRestorerSettings settings, const Signal& in)
 {
     dsp::DspRestorer r(std::move(settings));
-    AudioFormat format;
-    format.sampleRate = kRate;
-    format.channels = 1;
-    format.frames = static_cast<std::int64_t>(in.size());
-    const AudioBlock whole = toBlock(in);
-    [&] { QVERIFY(r.prepare(format).ok()); }();
-    AudioBlock piece, out;
-    const std::int64_t block = 4096;
-    if (r.wantsAnalysisPass()) {
-        for (std::int64_t pos = 0; pos < whole.frames(); pos += block) {
-            piece.assignFrames(whole, pos, std::min(block, whole.frames() - pos));
-            [&] { QVERIFY(r.analyse(piece).ok()); }();
-        }
-        [&] { QVERIFY(r.finishAnalysis().ok()); }();
-    }
-    Signal all;
-    const auto keep = [&] { all.insert(all.end(), out.channel(0).begin(), out.channel(0).end()); };
-    for (std::int64_t pos = 0; pos < whole.frames(); pos += block) {
-        piece.assignFrames(whole, pos, std::min(block, whole.frames() - pos));
-        [&] { QVERIFY(r.process(piece, out).ok()); }();
-        keep();
-    }
-    [&] { QVERIFY(r.finish(out).ok()); }();
-    keep();
-    return all;
+    const AudioBlock out = test::runRestorer(r, toBlock(in), kRate, 4096);
+    return {out.channel(0).begin(), out.channel(0).end()};
 }
 
 } // namespace

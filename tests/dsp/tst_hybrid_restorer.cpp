@@ -1,6 +1,7 @@
 // HybridRestorer: two restorers chained in one stream give exactly what running them one after
 // the other over the whole signal gives, with the first one's analysis pass on the input.
 
+#include "StageRunner.h"
 #include "TestSignals.h"
 #include "dsp/DspRestorer.h"
 #include "restore/HybridRestorer.h"
@@ -28,32 +29,6 @@ AudioBlock noisyMusic(std::int64_t frames)
             x[std::size_t(i)] += hiss(rng) + (i % 9973 == 500 ? 0.5f : 0.0f) + 0.02f * float(std::sin(2 * M_PI * 50.0 * double(i) / kRate));
     }
     return b;
-}
-
-/// Runs a restorer over `in` in blocks of `block` frames, analysis pass included.
-AudioBlock runRestorer(Restorer& r, const AudioBlock& in, std::int64_t block)
-{
-    AudioFormat format;
-    format.sampleRate = kRate;
-    format.channels = in.channels();
-    format.frames = in.frames();
-    [&] { QVERIFY(r.prepare(format).ok()); }();
-    AudioBlock piece, out, all(in.channels(), 0);
-    if (r.wantsAnalysisPass()) {
-        for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
-            piece.assignFrames(in, pos, std::min(block, in.frames() - pos));
-            [&] { QVERIFY(r.analyse(piece).ok()); }();
-        }
-        [&] { QVERIFY(r.finishAnalysis().ok()); }();
-    }
-    for (std::int64_t pos = 0; pos < in.frames(); pos += block) {
-        piece.assignFrames(in, pos, std::min(block, in.frames() - pos));
-        [&] { QVERIFY(r.process(piece, out).ok()); }();
-        all.append(out);
-    }
-    [&] { QVERIFY(r.finish(out).ok()); }();
-    all.append(out);
-    return all;
 }
 
 /// First stage: dehum + dehiss (both learn from an analysis pass over the input).
@@ -94,13 +69,13 @@ private Q_SLOTS:
         const AudioBlock in = noisyMusic(3 * kRate + 123);
         dsp::DspRestorer a1(firstStage()), b1(secondStage());
         const AudioBlock twoPasses = [&] {
-            AudioBlock mid = runRestorer(a1, in, block);
-            return runRestorer(b1, mid, block);
+            AudioBlock mid = test::runRestorer(a1, in, kRate, block);
+            return test::runRestorer(b1, mid, kRate, block);
         }();
         QVERIFY(a1.wantsAnalysisPass());  // (known after prepare())
         QVERIFY(!b1.wantsAnalysisPass());
         HybridRestorer hybrid(std::make_unique<dsp::DspRestorer>(firstStage()), std::make_unique<dsp::DspRestorer>(secondStage()));
-        const AudioBlock chained = runRestorer(hybrid, in, block);
+        const AudioBlock chained = test::runRestorer(hybrid, in, kRate, block);
         QCOMPARE(chained.frames(), in.frames());
         QCOMPARE(chained.channels(), in.channels());
         for (int c = 0; c < in.channels(); ++c)

@@ -207,7 +207,9 @@ void TestPulseMatchedFilter::refinesWidthAndSkew()
         for (int n = start - 500; n < start + truth.length() + 500; ++n) {
             const auto at = [&](const PulseFit& q) {
                 const int j = n - q.start;
-                return j >= 0 && j < q.length() ? q.amplitude * PulseMatchedFilter::skewedShape(q.width, q.skew, j) : 0.0;
+                if (j < 0 || j >= q.length())
+                    return 0.0;
+                return q.amplitude * PulseMatchedFilter::skewedShape(q.width, q.skew, j);
             };
             err += (at(truth) - at(f)) * (at(truth) - at(f));
             energy += at(truth) * at(truth);

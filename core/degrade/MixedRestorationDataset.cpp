@@ -8,6 +8,8 @@
 #include "jobs/CancellationToken.h"
 #include "jobs/ProgressReporter.h"
 
+#include <QDir>
+#include <QHash>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -30,6 +32,9 @@ enum Stream : std::uint64_t {
     kBatchOrder = 107,
     kCheckDraw = 108,
     kValidationReal = 109,
+    kSplitPaired = 110,
+    kPairedOrder = 111,
+    kValidationPaired = 112,
 };
 
 constexpr double kMinSeconds = 0.1;
@@ -45,7 +50,16 @@ Error cancelledError(const QString& subject) { return Error{subject, QStringLite
 struct FileInfo {
     QString path;
     std::int64_t frames = 0;
+    QString reference; ///< paired files: the clean counterpart (target); empty otherwise
+    QString genre;     ///< paired files: first-level subfolder of the relative path ("unsorted" if none)
 };
+
+/// Copies `x` from frame `start` into the mono `block` (already sized; zeros past the end of `x`).
+void copySegment(const std::vector<float>& x, std::int64_t start, AudioBlock& block)
+{
+    const std::int64_t n = std::clamp<std::int64_t>(std::int64_t(x.size()) - start, 0, block.frames());
+    std::copy_n(x.begin() + start, n, block.channel(0).begin());
+}
 
 struct FolderScan {
     std::vector<FileInfo> usable;
@@ -84,7 +98,7 @@ Result<FolderScan> scanFolder(const QString& dir, const char* what, const Decode
                                              .arg(double(frames) / cache.sampleRate(), 0, 'f', 3)});
             continue;
         }
-        scan.usable.push_back({paths[i], frames});
+        scan.usable.push_back({paths[i], frames, {}, {}});
     }
     if (scan.usable.empty())
         return Error{dir, QStringLiteral("no usable %1 audio file in this folder (%2 found, %3 unreadable, %4 shorter than %5 s)")
@@ -121,6 +135,42 @@ QStringList pathsOf(const std::vector<FileInfo>& files)
     for (const FileInfo& f : files)
         paths.append(f.path);
     return paths;
+}
+
+/// A path compared across folder scans: absolute and cleaned, symlinks left as they are.
+QString comparablePath(const QString& path) { return QDir::cleanPath(QFileInfo(path).absoluteFilePath()); }
+
+/// The usable paired files that have a usable clean file of the same relative path (under
+/// settings.cleanDir), with reference, genre and the shorter length of the two set; the others
+/// go to `skipped`. An Error (subject: the paired folder) when none has.
+Result<std::vector<FileInfo>> matchPairs(const MixedDatasetSettings& settings, const std::vector<FileInfo>& paired,
+                                         const std::vector<FileInfo>& clean, std::vector<SkippedFile>& skipped)
+{
+    QHash<QString, std::int64_t> cleanFrames;
+    for (const FileInfo& f : clean)
+        cleanFrames.insert(comparablePath(f.path), f.frames);
+    const QDir pairedRoot(settings.pairedDir), cleanRoot(settings.cleanDir);
+    std::vector<FileInfo> matched;
+    for (const FileInfo& f : paired) {
+        const QString relative = pairedRoot.relativeFilePath(f.path);
+        const QString reference = cleanRoot.filePath(relative);
+        const auto it = cleanFrames.constFind(comparablePath(reference));
+        if (it == cleanFrames.cend()) {
+            skipped.push_back({f.path, QStringLiteral("no usable clean counterpart: a paired file needs the clean file of "
+                                                      "the same relative path, %1")
+                                           .arg(QDir::toNativeSeparators(reference))});
+            continue;
+        }
+        const int slash = relative.indexOf(QLatin1Char('/'));
+        matched.push_back({f.path, std::min(f.frames, it.value()), reference,
+                           slash > 0 ? relative.left(slash) : QStringLiteral("unsorted")});
+    }
+    if (matched.empty())
+        return Error{settings.pairedDir, QStringLiteral("none of its %1 usable audio files has a clean file of the same "
+                                                        "relative path in %2")
+                                             .arg(paired.size())
+                                             .arg(QDir::toNativeSeparators(settings.cleanDir))};
+    return matched;
 }
 
 /// Segments of a set of real files: each file of F frames has max(1, F / L) slots.
@@ -165,9 +215,12 @@ bool isNearImpulse(std::int64_t frame, const std::vector<eval::SampleInterval>& 
 
 struct MixedRestorationDataset::Impl {
     MixedDatasetSettings settings;
-    std::shared_ptr<DecodedAudioCache> cleanCache, realCache;
+    std::shared_ptr<DecodedAudioCache> cleanCache, realCache, pairedCache;
     std::unique_ptr<AdaptiveArtifactDataset> training, validation;
     RealSegments realTraining, realValidation;
+    RealSegments pairedTraining, pairedValidation; ///< only with settings.pairedDir
+
+    bool hasPairs() const { return !settings.pairedDir.isEmpty(); }
     std::vector<SkippedFile> skipped;
     QStringList warnings;
 
@@ -177,6 +230,76 @@ struct MixedRestorationDataset::Impl {
         m.kind = ExampleKind::Synthetic;
         m.input = std::move(ex.degraded);
         m.target = std::move(ex.clean);
+        m.mask = std::move(ex.mask);
+        m.impulses = std::move(ex.impulses);
+        addSupervisedExtras(m);
+        m.genre = std::move(ex.genre);
+        m.sourcePath = std::move(ex.sourcePath);
+        m.startFrame = ex.startFrame;
+        m.error = std::move(ex.error);
+        return m;
+    }
+
+    /// Segment `index` of `set` read from `cache`, cut at random inside its slot by (seed,
+    /// epoch, index, draw): input, sourcePath, startFrame and error are set; `file` is the
+    /// file it was cut from.
+    MixedExample cut(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed,
+                     const DecodedAudioCache& cache, const FileInfo*& file) const
+    {
+        const auto it = std::upper_bound(set.first.begin(), set.first.end(), index) - 1;
+        file = &set.files[std::size_t(it - set.first.begin())];
+        const std::int64_t slot = index - *it;
+        const std::int64_t L = settings.segmentFrames;
+        std::mt19937_64 rng(mixSeed(mixSeed(seed, std::uint64_t(epoch), std::uint64_t(index), kRealCut), draw, 0, kRealCut));
+        const std::int64_t lo = slot * L;
+        const std::int64_t hi = std::max(lo, std::min((slot + 1) * L, file->frames - L));
+        const std::int64_t start = lo + std::uniform_int_distribution<std::int64_t>(0, hi - lo)(rng);
+
+        MixedExample m;
+        m.sourcePath = file->path;
+        m.startFrame = start;
+        m.input.resize(1, L, true);
+        if (auto audio = cache.get(file->path); audio.ok())
+            copySegment(*audio.value(), start, m.input);
+        else
+            m.error = audio.error().message();
+        return m;
+    }
+
+    /// Segment `index` of the real `set` (see cut()).
+    MixedExample real(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
+    {
+        const FileInfo* file = nullptr;
+        MixedExample m = cut(set, index, epoch, draw, seed, *realCache, file);
+        m.kind = ExampleKind::Real;
+        m.genre = QStringLiteral("real");
+        if (settings.useContrastive)
+            appendAnchors(m.anchors, classicalClickStarts(m.input.channel(0), settings.sampleRate),
+                          ContrastiveAnchor::RealArtifact);
+        return m;
+    }
+
+    /// Segment `index` of the pairs `set` (see cut()): the paired file's frames as input, the
+    /// same frames of its clean counterpart as target.
+    MixedExample paired(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
+    {
+        const FileInfo* file = nullptr;
+        MixedExample m = cut(set, index, epoch, draw, seed, *pairedCache, file);
+        m.kind = ExampleKind::Synthetic;
+        m.genre = file->genre;
+        m.target.resize(1, m.input.frames(), true);
+        if (auto audio = cleanCache->get(file->reference); audio.ok())
+            copySegment(*audio.value(), m.startFrame, m.target);
+        else if (m.error.isEmpty())
+            m.error = audio.error().message();
+        addSupervisedExtras(m);
+        return m;
+    }
+
+    /// artifact (input − target) and the contrastive anchors of a supervised example whose
+    /// input, target and impulses are set.
+    void addSupervisedExtras(MixedExample& m) const
+    {
         if (settings.useCycleConsistency) {
             m.artifact.resize(1, m.input.frames());
             auto a = m.artifact.channel(0);
@@ -185,8 +308,6 @@ struct MixedRestorationDataset::Impl {
             for (std::size_t i = 0; i < a.size(); ++i)
                 a[i] = x[i] - y[i];
         }
-        m.mask = std::move(ex.mask);
-        m.impulses = std::move(ex.impulses);
         if (settings.useContrastive) {
             std::vector<std::int64_t> starts;
             for (const eval::SampleInterval& iv : m.impulses)
@@ -201,42 +322,6 @@ struct MixedRestorationDataset::Impl {
                     onsets.push_back(f);
             appendAnchors(m.anchors, onsets, ContrastiveAnchor::CleanTransient);
         }
-        m.genre = std::move(ex.genre);
-        m.sourcePath = std::move(ex.sourcePath);
-        m.startFrame = ex.startFrame;
-        m.error = std::move(ex.error);
-        return m;
-    }
-
-    /// Segment `index` of `set`, cut at random inside its slot by (seed, epoch, index, draw).
-    MixedExample real(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
-    {
-        const auto it = std::upper_bound(set.first.begin(), set.first.end(), index) - 1;
-        const FileInfo& file = set.files[std::size_t(it - set.first.begin())];
-        const std::int64_t slot = index - *it;
-        const std::int64_t L = settings.segmentFrames;
-        std::mt19937_64 rng(mixSeed(mixSeed(seed, std::uint64_t(epoch), std::uint64_t(index), kRealCut), draw, 0, kRealCut));
-        const std::int64_t lo = slot * L;
-        const std::int64_t hi = std::max(lo, std::min((slot + 1) * L, file.frames - L));
-        const std::int64_t start = lo + std::uniform_int_distribution<std::int64_t>(0, hi - lo)(rng);
-
-        MixedExample m;
-        m.kind = ExampleKind::Real;
-        m.genre = QStringLiteral("real");
-        m.sourcePath = file.path;
-        m.startFrame = start;
-        m.input.resize(1, L, true);
-        if (auto audio = realCache->get(file.path); audio.ok()) {
-            const std::vector<float>& x = *audio.value();
-            const std::int64_t n = std::clamp<std::int64_t>(std::int64_t(x.size()) - start, 0, L);
-            std::copy_n(x.begin() + start, n, m.input.channel(0).begin());
-        } else {
-            m.error = audio.error().message();
-        }
-        if (settings.useContrastive)
-            appendAnchors(m.anchors, classicalClickStarts(m.input.channel(0), settings.sampleRate),
-                          ContrastiveAnchor::RealArtifact);
-        return m;
     }
 
     /// Fixed mode: measures up to referencesPerAnalysis real training files (first 60 s each).
@@ -346,6 +431,22 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
         reuseWarning(settings.cleanDir, cleanTrain.size());
     if (realHeld.empty())
         reuseWarning(settings.degradedDir, realTrain.size());
+    if (d.hasPairs()) {
+        d.pairedCache = std::make_shared<DecodedAudioCache>(settings.sampleRate, settings.cacheBudgetMiB);
+        ScaledProgress pairedProgress(progress, 0.6, 0.75);
+        auto paired = scanFolder(settings.pairedDir, "paired", *d.pairedCache, d.skipped,
+                                 progress ? &pairedProgress : nullptr, cancel);
+        if (!paired.ok())
+            return paired.error();
+        auto matched = matchPairs(settings, paired.value().usable, clean.value().usable, d.skipped);
+        if (!matched.ok())
+            return matched.error();
+        auto [pairedTrain, pairedHeld] = splitFiles(matched.value(), fraction, mixSeed(settings.seed, 0, 0, kSplitPaired));
+        if (pairedHeld.empty())
+            reuseWarning(settings.pairedDir, pairedTrain.size());
+        d.pairedTraining = RealSegments(pairedTrain, settings.segmentFrames);
+        d.pairedValidation = RealSegments(pairedHeld.empty() ? pairedTrain : pairedHeld, settings.segmentFrames);
+    }
 
     AdaptiveDatasetSettings a;
     a.cleanDir = settings.cleanDir;
@@ -365,7 +466,7 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
     a.gainMaxDb = settings.gainMaxDb;
     a.cacheBudgetMiB = settings.cacheBudgetMiB;
     a.analysisLogPath = settings.analysisLogPath;
-    ScaledProgress trainingProgress(progress, 0.6, 0.9);
+    ScaledProgress trainingProgress(progress, 0.75, 0.9);
     auto training = AdaptiveArtifactDataset::create(a, progress ? &trainingProgress : nullptr, cancel);
     if (!training.ok())
         return training.error();
@@ -406,7 +507,10 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
 }
 
 const MixedDatasetSettings& MixedRestorationDataset::settings() const { return d->settings; }
-std::int64_t MixedRestorationDataset::syntheticSegmentCount() const { return d->training->size(); }
+std::int64_t MixedRestorationDataset::syntheticSegmentCount() const
+{
+    return d->hasPairs() ? d->pairedTraining.count() : d->training->size();
+}
 std::int64_t MixedRestorationDataset::realSegmentCount() const { return d->realTraining.count(); }
 
 std::int64_t MixedRestorationDataset::batchesPerEpoch(int batchSize) const
@@ -435,12 +539,15 @@ std::vector<MixedExample> MixedRestorationDataset::batch(int epoch, std::int64_t
     std::vector<MixedExample> out;
     out.reserve(std::size_t(batchSize));
     if (synthetic > 0) {
-        const std::int64_t n = d->training->size();
+        const std::int64_t n = syntheticSegmentCount();
         const auto order = epochPermutation(n, s.seed, epoch, kSyntheticOrder);
+        const std::uint64_t pairSeed = mixSeed(s.seed, 0, 0, kPairedOrder);
         for (std::int64_t k = 0; k < synthetic; ++k) {
             const std::int64_t position = batchIndex * synthetic + k;
             const auto draw = std::uint64_t(position / n);
-            out.push_back(d->fromSynthetic(d->training->get(order[std::size_t(position % n)], epoch, draw)));
+            const std::int64_t index = order[std::size_t(position % n)];
+            out.push_back(d->hasPairs() ? d->paired(d->pairedTraining, index, epoch, draw, pairSeed)
+                                        : d->fromSynthetic(d->training->get(index, epoch, draw)));
         }
     }
     if (real > 0) {
@@ -464,7 +571,11 @@ std::vector<MixedExample> MixedRestorationDataset::validationExamples(ExampleKin
     out.reserve(std::size_t(std::max(0, count)));
     const std::uint64_t seed = mixSeed(d->settings.seed, 0, 0, kValidationReal);
     for (std::int64_t i = 0; i < count; ++i) {
-        if (kind == ExampleKind::Synthetic) {
+        if (kind == ExampleKind::Synthetic && d->hasPairs()) {
+            const std::int64_t n = d->pairedValidation.count();
+            out.push_back(d->paired(d->pairedValidation, i % n, 0, std::uint64_t(i / n),
+                                    mixSeed(d->settings.seed, 0, 0, kValidationPaired)));
+        } else if (kind == ExampleKind::Synthetic) {
             const std::int64_t n = d->validation->size();
             out.push_back(d->fromSynthetic(d->validation->get(i % n, 0, std::uint64_t(i / n))));
         } else {

@@ -56,6 +56,16 @@ struct MixedDatasetSettings {
     double gainMaxDb = 0.0;             ///< >= gainMinDb
     double cacheBudgetMiB = 512.0;      ///< decoded-audio cache bound for each folder, MiB (2^20 bytes)
     QString analysisLogPath;            ///< see AdaptiveDatasetSettings::analysisLogPath (Adaptive only)
+    /// Paired supervised data (e.g. the post-filter of `restore --method hybrid`: the classical
+    /// engine's restorations of degraded copies of the clean files). When set, synthetic
+    /// examples are no longer synthesized: each is a segment of a file of this folder (input)
+    /// cut at the same frames from the clean file with the same path relative to cleanDir
+    /// (target; the shorter length of the two counts). Paired files without such a clean file
+    /// are skipped with a reason; the pairs are split into training and validation like the
+    /// other folders. Pairs keep their level (no random gain); `mask` and `impulses` are empty,
+    /// `artifact` is input − target, contrastive anchors are the target's clean transients.
+    /// The damage profile (fixed or adaptive) is then not used for examples. Empty: off.
+    QString pairedDir;
 };
 
 /// What a MixedExample is.
@@ -108,8 +118,12 @@ struct MixedExample {
 /// by a seeded shuffle (see validationFraction); in Adaptive mode only the real training files
 /// are analysed.
 ///
-/// Scanning (create()): every file of both folders is decoded once (mono, sampleRate) to check
-/// it; unreadable files and files shorter than 0.1 s are left out (skippedFiles()). Both caches
+/// With pairedDir (paired supervised data, see MixedDatasetSettings::pairedDir), the synthetic
+/// examples are segments of the paired files against their clean counterparts instead,
+/// cut like the real ones; everything else below holds for them as for synthesized examples.
+///
+/// Scanning (create()): every file of the folders is decoded once (mono, sampleRate) to check
+/// it; unreadable files and files shorter than 0.1 s are left out (skippedFiles()). The caches
 /// (one DecodedAudioCache per folder, cacheBudgetMiB each) start as warm as their budget allows.
 ///
 /// Batches: batch(epoch, b, size, ratio) returns `size` examples of which round(ratio × size)
@@ -152,8 +166,8 @@ public:
 
     const MixedDatasetSettings& settings() const;
 
-    /// Training segments available per epoch (synthetic, real): each file of F frames gives
-    /// max(1, F / segmentFrames) segments.
+    /// Training segments available per epoch (synthetic — the paired files' with pairedDir —,
+    /// real): each file of F frames gives max(1, F / segmentFrames) segments.
     std::int64_t syntheticSegmentCount() const;
     std::int64_t realSegmentCount() const;
 

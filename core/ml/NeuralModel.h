@@ -41,7 +41,8 @@ public:
     /// reference (e.g. to check chunking and resampling around a model); not a restorer.
     static Result<std::unique_ptr<NeuralModel>> createIdentity(const RestorationNetConfig& config);
     /// Reads a model file onto the CPU. A training checkpoint (checkpoints/checkpoint_epoch_N.pt
-    /// of a run) is read too: its network, with metadata {"checkpoint_epoch": N, "strategy": …}.
+    /// of a run) is read too: its network, with metadata {"checkpoint_epoch": N, "strategy": …,
+    /// "settings": the run's TrainingSettings JSON}.
     static Result<std::unique_ptr<NeuralModel>> load(const QString& path);
 
     ~NeuralModel();

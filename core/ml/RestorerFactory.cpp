@@ -4,6 +4,7 @@
 #include "ml/NeuralModel.h"
 #include "ml/NeuralRestorer.h"
 #include "ml/TorchRuntime.h"
+#include "ml/TrainingSettings.h"
 #include "restore/HybridRestorer.h"
 
 #include <QCoreApplication>
@@ -109,6 +110,8 @@ Result<std::unique_ptr<Restorer>> RestorerFactory::makeRestorer(const Restoratio
     resolveDevice(QStringLiteral("auto"), neural.device, why); // "auto" always resolves
     if (Status valid = neural.validate(); !valid)
         return valid.error();
+    if (Status fits = checkModelUse(loaded.value()->metadata(), path.value(), settings.method == RestorationMethod::Neural); !fits)
+        return fits.error();
     auto network = std::make_unique<NeuralRestorer>(std::move(loaded).value(), neural);
     if (settings.method == RestorationMethod::Neural)
         return std::unique_ptr<Restorer>(std::move(network));

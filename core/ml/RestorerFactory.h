@@ -55,7 +55,8 @@ public:
 
     /// A fresh restorer for one stream. Validates `settings` first (errors name the field),
     /// loads the model through the cache when the method needs one (errors name the model file),
-    /// and runs the network on CUDA when LibTorch has it, else on the CPU.
+    /// and runs the network on CUDA when LibTorch has it, else on the CPU. A post-filter model
+    /// is refused for the neural method (checkModelUse()).
     Result<std::unique_ptr<Restorer>> makeRestorer(const RestorationSettings& settings);
 
     /// A loaded model for `path` that no other caller currently holds (see the class comment).

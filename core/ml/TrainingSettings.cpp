@@ -1,5 +1,6 @@
 #include "ml/TrainingSettings.h"
 
+#include <QDir>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -59,6 +60,9 @@ Status TrainingSettings::validate() const
         return bad("--degraded", QStringLiteral("is required (a folder of real degraded transfers)"));
     if (runDir.isEmpty())
         return bad("--out", QStringLiteral("is required (the run folder)"));
+    if (postFilter && pairedDir.isEmpty())
+        return bad("--post-filter", QStringLiteral("needs --pairs: the classical engine's restorations of degraded copies "
+                                                   "of the clean files (scripts/train-default-model --post-filter makes them)"));
     const auto ratioOk = [](double r) { return r >= 0.0 && r <= 1.0; };
     if (!ratioOk(syntheticRatio))
         return bad("--synthetic-ratio", QStringLiteral("is %1, must be in 0..1").arg(syntheticRatio));
@@ -123,6 +127,8 @@ QJsonObject TrainingSettings::toJson() const
         {QStringLiteral("pseudo_labels_from_epoch"), pseudoLabelFromEpoch},
         {QStringLiteral("analyze_every"), analyzeEvery},
         {QStringLiteral("validation_examples"), validationExamples},
+        {QStringLiteral("paired_dir"), pairedDir},
+        {QStringLiteral("post_filter"), postFilter},
         {QStringLiteral("net"), net.toJson()},
     };
 }
@@ -162,6 +168,8 @@ Result<TrainingSettings> TrainingSettings::fromJson(const QJsonObject& json)
     s.pseudoLabelFromEpoch = json.value(QStringLiteral("pseudo_labels_from_epoch")).toInt(s.pseudoLabelFromEpoch);
     s.analyzeEvery = json.value(QStringLiteral("analyze_every")).toInt(s.analyzeEvery);
     s.validationExamples = json.value(QStringLiteral("validation_examples")).toInt(s.validationExamples);
+    s.pairedDir = json.value(QStringLiteral("paired_dir")).toString();
+    s.postFilter = json.value(QStringLiteral("post_filter")).toBool(s.postFilter);
     Result<RestorationNetConfig> net = RestorationNetConfig::fromJson(json.value(QStringLiteral("net")).toObject());
     if (!net)
         return net.error();
@@ -169,6 +177,20 @@ Result<TrainingSettings> TrainingSettings::fromJson(const QJsonObject& json)
     if (Status valid = s.validate(); !valid)
         return valid.error();
     return s;
+}
+
+bool isPostFilterModel(const QJsonObject& metadata)
+{
+    return metadata.value(QStringLiteral("settings")).toObject().value(QStringLiteral("post_filter")).toBool(false);
+}
+
+Status checkModelUse(const QJsonObject& metadata, const QString& modelPath, bool alone)
+{
+    if (alone && isPostFilterModel(metadata))
+        return Error{QDir::toNativeSeparators(modelPath),
+                     QStringLiteral("this model was trained as the classical engine's post-filter (train --post-filter): it "
+                                    "expects the classical engine's output; restore with the hybrid method")};
+    return {};
 }
 
 } // namespace shellac::ml

@@ -65,6 +65,17 @@ struct TrainingSettings {
     int pseudoLabelFromEpoch = 0;  ///< iterative refinement from this epoch on (1-based), 0 = off
     int analyzeEvery = 5;          ///< epochs between re-analyses of the real transfers
     int validationExamples = 8;    ///< per kind (synthetic, real)
+    /// Paired supervised data (CLI --pairs): a folder of degraded (or partly restored) copies of
+    /// the files of cleanDir, with the same relative paths, sample-aligned; the synthetic
+    /// examples are then cut from these pairs instead of being synthesized (see
+    /// degrade::MixedDatasetSettings::pairedDir). Empty: off.
+    QString pairedDir;
+    /// The model is the post-filter of `restore --method hybrid` (CLI --post-filter, needs
+    /// pairedDir): the pairs' inputs and the degraded folder hold the classical engine's
+    /// restorations (`restore --method dsp` of whole files, as at inference), so the network
+    /// learns what that chain leaves behind and the validation gain is the gain over it. Saved
+    /// in the model's metadata ("settings"), where RestorerFactory reads it (isPostFilterModel()).
+    bool postFilter = false;
 
     RestorationNetConfig net;
 
@@ -79,5 +90,15 @@ struct TrainingSettings {
     QJsonObject toJson() const;
     static Result<TrainingSettings> fromJson(const QJsonObject& json);
 };
+
+/// Whether a model's metadata (NeuralModel::metadata()) says it was trained as the classical
+/// engine's post-filter (TrainingSettings::postFilter): such a model expects the classical
+/// engine's output, not a raw transfer, and belongs behind it (method hybrid) only.
+bool isPostFilterModel(const QJsonObject& metadata);
+
+/// Ok unless a model (its metadata, file `modelPath`) is a post-filter asked to restore on its
+/// own (`alone`: method neural, not hybrid); then an Error naming the file that says to use
+/// the hybrid method.
+Status checkModelUse(const QJsonObject& metadata, const QString& modelPath, bool alone);
 
 } // namespace shellac::ml

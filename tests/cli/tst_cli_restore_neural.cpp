@@ -34,6 +34,9 @@ private Q_SLOTS:
         QVERIFY(model.ok());
         model.value()->setMetadata({{QStringLiteral("epoch"), 3}});
         QVERIFY(model.value()->save(path("tiny.pt")).ok());
+        // The same network marked as trained behind the classical engine (train --post-filter).
+        model.value()->setMetadata({{QStringLiteral("settings"), QJsonObject{{QStringLiteral("post_filter"), true}}}});
+        QVERIFY(model.value()->save(path("post-filter.pt")).ok());
         // Stereo at 44.1 kHz: another rate than the model's 16 kHz, an odd length.
         test::writeAudio(path("in.wav"), test::sine(2, 44100 * 2 + 17, 44100, 440.0, 0.3), 44100);
         QFile junk(path("junk.pt"));
@@ -90,6 +93,13 @@ private Q_SLOTS:
         QCOMPARE(stages.size(), 2);
         QCOMPARE(stages[1].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
         QVERIFY(stages[0].toObject().contains(QStringLiteral("stages"))); // the classical chain's own stage list
+
+        // A post-filter model (refused alone, see rejectsBadRequests) is what the hybrid is for.
+        const auto postFilter = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("hybrid-pf.wav"),
+                                        QStringLiteral("--method"), QStringLiteral("hybrid"), QStringLiteral("--model"),
+                                        path("post-filter.pt"), QStringLiteral("--quiet")});
+        QVERIFY2(postFilter.exitCode == 0, qPrintable(postFilter.err));
+        QCOMPARE(test::readAudio(path("hybrid-pf.wav")).frames(), in.frames());
     }
 
     void rejectsBadRequests_data()
@@ -111,6 +121,8 @@ private Q_SLOTS:
         QTest::newRow("dsp option with neural") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("tiny.pt"),
                                                                QStringLiteral("--declick"), QStringLiteral("5")}
                                                 << 2 << QStringLiteral("--declick applies to --method dsp and hybrid only");
+        QTest::newRow("post-filter model alone") << QStringList{QStringLiteral("--method"), neural, QStringLiteral("--model"), path("post-filter.pt")}
+                                                 << 1 << QStringLiteral("post-filter.pt: this model was trained as the classical engine's post-filter");
         QTest::newRow("mix with dsp") << QStringList{QStringLiteral("--mix"), QStringLiteral("0.5")}
                                       << 2 << QStringLiteral("--mix applies to --method neural and hybrid only");
     }

@@ -40,6 +40,7 @@ private Q_SLOTS:
         QTest::newRow("negative weight") << QStringList{"--loss-weights", "si-sdr=-1"} << "--loss-weights: 'si-sdr=-1'";
         QTest::newRow("progress") << QStringList{"--progress", "xml"} << "--progress: 'xml'";
         QTest::newRow("device") << QStringList{"--device", "tpu"} << "tpu";
+        QTest::newRow("post-filter without pairs") << QStringList{"--post-filter"} << "--post-filter: needs --pairs";
     }
     void optionErrorsAreUsageErrors()
     {
@@ -62,6 +63,10 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("nowhere")) && missing.err.contains(QStringLiteral("does not exist")),
                  qPrintable(missing.err));
+        const auto noPairs = runCli(base(QStringLiteral("r")) + QStringList{"--pairs", m_dir.filePath(QStringLiteral("no-pairs"))});
+        QCOMPARE(noPairs.exitCode, 1);
+        QVERIFY2(noPairs.err.contains(QStringLiteral("no-pairs")) && noPairs.err.contains(QStringLiteral("--pairs folder does not exist")),
+                 qPrintable(noPairs.err));
     }
 
     void jsonProgressForTheDashboard()

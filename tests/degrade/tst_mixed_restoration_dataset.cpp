@@ -1,8 +1,9 @@
 // MixedRestorationDataset: settings and folder errors, skipped files, the train/validation split,
 // the synthetic/real ratio of batches, determinism, cycle-consistency artifacts, contrastive
 // anchors against known clicks and onsets, and the warnings (clean-looking degraded folder,
-// validation reusing training files). Fixtures: a few seconds of plucked "music" at 22.05 kHz,
-// and "real" transfers = music + clicks at known frames + hiss.
+// validation reusing training files), and paired data (cut aligned with its clean counterpart).
+// Fixtures: a few seconds of plucked "music" at 22.05 kHz, "real" transfers = music + clicks at
+// known frames + hiss, and pairs = clean files + a known chirp residual.
 
 #include "degrade/MixedRestorationDataset.h"
 
@@ -82,6 +83,26 @@ bool sameExample(const MixedExample& a, const MixedExample& b)
 
 QString canonical(const QString& path) { return QFileInfo(path).canonicalFilePath(); }
 
+/// The paired fixtures' residual (input − clean) at frame i: a chirp, so that a misaligned cut
+/// cannot match it.
+float pairResidual(std::int64_t i)
+{
+    const double t = double(i) / kRate;
+    return float(0.02 * std::sin(2 * kPi * (60.0 + 150.0 * t) * t));
+}
+
+/// The clean fixtures by path relative to the clean folder: (base pitch, frames) of plucks().
+const std::map<QString, std::pair<double, std::int64_t>>& cleanFixtures()
+{
+    static const std::map<QString, std::pair<double, std::int64_t>> fixtures{
+        {QStringLiteral("jazz/a.wav"), {220, 2 * kRate}},
+        {QStringLiteral("jazz/b.wav"), {330, 2 * kRate}},
+        {QStringLiteral("opera/c.wav"), {262, 2 * kRate}},
+        {QStringLiteral("d.wav"), {392, 3 * kRate / 2}},
+    };
+    return fixtures;
+}
+
 } // namespace
 
 class TestMixedRestorationDataset : public QObject {
@@ -89,7 +110,7 @@ class TestMixedRestorationDataset : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    QString m_clean, m_real, m_empty, m_onlyShort, m_single;
+    QString m_clean, m_real, m_empty, m_onlyShort, m_single, m_pairs;
     std::map<QString, std::vector<std::int64_t>> m_clicks; ///< canonical real path -> click frames
     std::unique_ptr<MixedRestorationDataset> m_fixed;       ///< Fixed typical78, contrastive + cycle
     std::unique_ptr<MixedRestorationDataset> m_plain;       ///< Fixed, neither
@@ -131,10 +152,8 @@ private Q_SLOTS:
         m_single = m_dir.filePath(QStringLiteral("single"));
         QVERIFY(QDir().mkpath(m_empty));
         // Clean: four usable files (2 s, 2 s, 2 s, 1.5 s), one too short, one not audio.
-        writeFile(m_clean + QStringLiteral("/jazz/a.wav"), plucks(2 * kRate, 220, kPluckEvery));
-        writeFile(m_clean + QStringLiteral("/jazz/b.wav"), plucks(2 * kRate, 330, kPluckEvery));
-        writeFile(m_clean + QStringLiteral("/opera/c.wav"), plucks(2 * kRate, 262, kPluckEvery));
-        writeFile(m_clean + QStringLiteral("/d.wav"), plucks(3 * kRate / 2, 392, kPluckEvery));
+        for (const auto& [relative, fixture] : cleanFixtures())
+            writeFile(m_clean + u'/' + relative, plucks(fixture.second, fixture.first, kPluckEvery));
         writeFile(m_clean + QStringLiteral("/short.wav"), plucks(kRate / 20, 440));
         QFile text(m_clean + QStringLiteral("/notes.wav"));
         QVERIFY(text.open(QIODevice::WriteOnly));
@@ -161,6 +180,18 @@ private Q_SLOTS:
         writeFile(m_real + QStringLiteral("/tiny.wav"), plucks(kRate / 20, 200));
         writeFile(m_onlyShort + QStringLiteral("/tiny.wav"), plucks(kRate / 20, 200));
         writeFile(m_single + QStringLiteral("/one.wav"), plucks(2 * kRate, 300));
+        // Pairs: every clean file + the chirp residual (b.wav 0.5 s longer than its clean file),
+        // and one file with no clean counterpart.
+        m_pairs = m_dir.filePath(QStringLiteral("pairs"));
+        for (const auto& [relative, fixture] : cleanFixtures()) {
+            const std::int64_t frames = fixture.second + (relative == QLatin1String("jazz/b.wav") ? kRate / 2 : 0);
+            const AudioBlock clean = plucks(fixture.second, fixture.first, kPluckEvery);
+            AudioBlock b(1, frames);
+            for (std::int64_t i = 0; i < frames; ++i)
+                b.channel(0)[std::size_t(i)] = (i < clean.frames() ? clean.channel(0)[std::size_t(i)] : 0.0f) + pairResidual(i);
+            writeFile(m_pairs + u'/' + relative, b);
+        }
+        writeFile(m_pairs + QStringLiteral("/jazz/orphan.wav"), plucks(2 * kRate, 500));
 
         m_fixed = make(settings());
         QVERIFY(m_fixed);
@@ -493,6 +524,71 @@ private Q_SLOTS:
         for (const QJsonValue& file : log[0].toObject().value(QStringLiteral("files")).toArray())
             QVERIFY(canonical(file.toString()) != held);
         QVERIFY(ds->warnings().isEmpty());
+    }
+
+    void pairsAreCutAlignedWithTheirCleanFiles()
+    {
+        MixedDatasetSettings s = settings();
+        s.pairedDir = m_pairs;
+        s.useContrastive = false;
+        auto ds = make(s);
+        QVERIFY(ds);
+        const std::vector<SkippedFile> skipped = ds->skippedFiles();
+        const auto orphan = std::ranges::find_if(skipped, [](const SkippedFile& f) {
+            return QFileInfo(f.path).fileName() == QLatin1String("orphan.wav");
+        });
+        QVERIFY(orphan != skipped.end());
+        QVERIFY2(orphan->reason.contains(QStringLiteral("same relative path")), qPrintable(orphan->reason));
+
+        const auto check = [&](const MixedExample& ex) {
+            QCOMPARE(ex.kind, ExampleKind::Synthetic);
+            QVERIFY2(ex.error.isEmpty(), qPrintable(ex.error));
+            const QString relative = QDir(canonical(m_pairs)).relativeFilePath(canonical(ex.sourcePath));
+            QVERIFY2(cleanFixtures().count(relative), qPrintable(relative));
+            const auto [hz, frames] = cleanFixtures().at(relative);
+            QCOMPARE(ex.genre, relative.contains(u'/') ? relative.section(u'/', 0, 0) : QStringLiteral("unsorted"));
+            QCOMPARE(ex.target.frames(), kSegment);
+            QVERIFY2(ex.startFrame + kSegment <= frames, "cut beyond the shorter of the pair"); // b.wav's pair is longer
+            const AudioBlock clean = plucks(frames, hz, kPluckEvery);
+            for (std::int64_t i = 0; i < kSegment; ++i) {
+                const auto n = std::size_t(i);
+                const float y = clean.channel(0)[std::size_t(ex.startFrame + i)];
+                QCOMPARE(ex.target.channel(0)[n], y);
+                QVERIFY(std::abs(ex.input.channel(0)[n] - y - pairResidual(ex.startFrame + i)) < 1e-6f);
+                QVERIFY(std::abs(ex.artifact.channel(0)[n] - pairResidual(ex.startFrame + i)) < 1e-6f);
+            }
+            QVERIFY(ex.impulses.empty());
+        };
+        std::set<QString> training, validation;
+        for (int b = 0; b < int(ds->batchesPerEpoch(4)); ++b)
+            for (const MixedExample& ex : ds->batch(1, b, 4, 1.0)) {
+                check(ex);
+                training.insert(canonical(ex.sourcePath));
+            }
+        for (const MixedExample& ex : ds->validationExamples(ExampleKind::Synthetic, 4)) {
+            check(ex);
+            validation.insert(canonical(ex.sourcePath));
+        }
+        QCOMPARE(training.size(), std::size_t(3)); // 4 pairs, 0.25 held out
+        QCOMPARE(validation.size(), std::size_t(1));
+        QVERIFY(!training.count(*validation.begin()));
+        std::int64_t segments = 0;
+        for (const QString& path : training)
+            segments += QFileInfo(path).fileName() == QLatin1String("d.wav") ? 3 : 4; // b.wav: 2 s of the pair's 2.5 s
+        QCOMPARE(ds->syntheticSegmentCount(), segments);
+        for (const MixedExample& ex : ds->batch(0, 0, 4, 0.5))
+            if (ex.kind == ExampleKind::Real)
+                QCOMPARE(ex.genre, QStringLiteral("real"));
+    }
+
+    void pairsWithoutCleanCounterpartsNameTheFolder()
+    {
+        MixedDatasetSettings s = settings();
+        s.pairedDir = m_real; // disc0.wav … exist only there
+        auto created = MixedRestorationDataset::create(s);
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().subject, m_real);
+        QVERIFY2(created.error().message().contains(QStringLiteral("same relative path")), qPrintable(created.error().message()));
     }
 
     void singleFileFolderReusesTrainingForValidation()

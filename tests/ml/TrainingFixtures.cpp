@@ -3,6 +3,7 @@
 #include "TestSignals.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <cmath>
 #include <numbers>
@@ -31,6 +32,15 @@ AudioBlock notes(double seconds, double baseHz, std::uint32_t seed)
     return b;
 }
 
+AudioBlock hissed(AudioBlock block, float sigma, std::uint32_t seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> hiss(0.0f, sigma);
+    for (float& v : block.channel(0))
+        v += hiss(rng);
+    return block;
+}
+
 AudioBlock damaged(AudioBlock block, std::uint32_t seed)
 {
     std::mt19937 rng(seed);
@@ -46,6 +56,13 @@ AudioBlock damaged(AudioBlock block, std::uint32_t seed)
     }
     return block;
 }
+
+struct CleanFixture {
+    const char* path; ///< relative to clean/
+    double baseHz;
+    std::uint32_t seed;
+};
+constexpr CleanFixture kCleanFixtures[] = {{"strings/a.wav", 330.0, 1}, {"strings/b.wav", 220.0, 2}, {"voice/c.wav", 180.0, 3}};
 
 } // namespace
 
@@ -69,12 +86,22 @@ void writeTrainingFixtures(const QString& root)
     const QDir dir(root);
     for (const char* sub : {"clean/strings", "clean/voice", "degraded"})
         QDir().mkpath(dir.filePath(QLatin1String(sub)));
-    writeAudio(dir.filePath(QStringLiteral("clean/strings/a.wav")), notes(3.0, 330.0, 1), kTrainingRate);
-    writeAudio(dir.filePath(QStringLiteral("clean/strings/b.wav")), notes(3.0, 220.0, 2), kTrainingRate);
-    writeAudio(dir.filePath(QStringLiteral("clean/voice/c.wav")), notes(3.0, 180.0, 3), kTrainingRate);
+    for (const CleanFixture& f : kCleanFixtures)
+        writeAudio(dir.filePath(QStringLiteral("clean/") + QLatin1String(f.path)), notes(3.0, f.baseHz, f.seed), kTrainingRate);
     writeAudio(dir.filePath(QStringLiteral("degraded/x.wav")), damaged(notes(3.0, 260.0, 4), 5), kTrainingRate);
     writeAudio(dir.filePath(QStringLiteral("degraded/y.wav")), damaged(notes(3.0, 300.0, 6), 7), kTrainingRate);
     writeAudio(dir.filePath(QStringLiteral("degraded/z.wav")), damaged(notes(3.0, 200.0, 8), 9), kTrainingRate);
+}
+
+void writePairedFixtures(const QString& root, float hissSigma)
+{
+    const QDir dir(root);
+    std::uint32_t seed = 20;
+    for (const CleanFixture& f : kCleanFixtures) {
+        const QString path = dir.filePath(QStringLiteral("pairs/") + QLatin1String(f.path));
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        writeAudio(path, hissed(notes(3.0, f.baseHz, f.seed), hissSigma, ++seed), kTrainingRate);
+    }
 }
 
 ml::TrainingSettings tinyTrainingSettings(const QString& root, const QString& runDir, int epochs, int steps)

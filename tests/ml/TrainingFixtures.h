@@ -17,6 +17,10 @@ ml::RestorationNetConfig tinyNetConfig();
 /// `root`/degraded/*.wav (other notes with clicks every ~0.1 s and hiss), all at kTrainingRate.
 void writeTrainingFixtures(const QString& root);
 
+/// Writes `root`/pairs/, the paired data for those clean files: each clean file under the same
+/// relative path with white noise of standard deviation `hissSigma` added (sample-aligned).
+void writePairedFixtures(const QString& root, float hissSigma);
+
 /// Settings for a run on those fixtures into `runDir`: tiny net, 0.5 s segments, batch 4,
 /// `steps` steps per epoch, 1 thread.
 ml::TrainingSettings tinyTrainingSettings(const QString& root, const QString& runDir, int epochs, int steps);

@@ -5,6 +5,7 @@
 #include "jobs/CancellationToken.h"
 #include "ml/NeuralModel.h"
 #include "ml/Trainer.h"
+#include "ml/TrainingSettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -139,6 +140,47 @@ private Q_SLOTS:
         const double impliedSiSdrDb = -10.0 * (with - without);
         qInfo() << "supervised loss" << without << "->" << with << "with si-sdr=1: SI-SDR" << impliedSiSdrDb << "dB";
         QVERIFY2(impliedSiSdrDb > 2.0 && impliedSiSdrDb < 40.0, qPrintable(QString::number(impliedSiSdrDb)));
+    }
+
+    void postFilterRunTrainsOnThePairs()
+    {
+        // The pairs hold the clean files with light hiss only, so the first step's supervised loss
+        // (same seed, same initial network) is far below that of synthesized heavy damage: the
+        // examples come from the pairs. The model says it is a post-filter, checkpoints too.
+        test::writePairedFixtures(m_dir.path(), 0.003f);
+        double firstLoss[2] = {0, 0};
+        for (int paired = 0; paired < 2; ++paired) {
+            TrainingSettings s = test::tinyTrainingSettings(m_dir.path(), run(paired ? "post-filter" : "heavy-synthetic"), 1, 1);
+            s.strategy = TrainingStrategy::Synthetic;
+            s.fixedPreset = QStringLiteral("heavy");
+            if (paired) {
+                s.pairedDir = m_dir.filePath(QStringLiteral("pairs"));
+                s.postFilter = true;
+            }
+            Recorder recorder;
+            auto outcome = runTraining(s, false, &recorder);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message()));
+            firstLoss[paired] = recorder.steps.front().losses.supervised;
+            QCOMPARE(recorder.messages.filter(QStringLiteral("post-filter:")).size(), paired);
+            for (const QString& file : {outcome.value().modelPath, run(paired ? "post-filter" : "heavy-synthetic")
+                                                                       + QStringLiteral("/checkpoints/checkpoint_epoch_1.pt")}) {
+                auto model = NeuralModel::load(file);
+                QVERIFY2(model.ok(), qPrintable(file));
+                QCOMPARE(isPostFilterModel(model.value()->metadata()), bool(paired));
+                const auto saved = TrainingSettings::fromJson(model.value()->metadata().value(QStringLiteral("settings")).toObject());
+                QVERIFY(saved.ok());
+                QCOMPARE(saved.value().pairedDir, s.pairedDir);
+            }
+        }
+        qInfo() << "first supervised loss: heavy synthetic" << firstLoss[0] << "pairs with light hiss" << firstLoss[1];
+        QVERIFY2(firstLoss[1] < 0.5 * firstLoss[0], qPrintable(QStringLiteral("%1 vs %2").arg(firstLoss[1]).arg(firstLoss[0])));
+
+        TrainingSettings noPairs = test::tinyTrainingSettings(m_dir.path(), run("post-filter-without-pairs"), 1, 1);
+        noPairs.postFilter = true;
+        auto refused = runTraining(noPairs, false);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().subject, QStringLiteral("--post-filter"));
+        QVERIFY2(refused.error().reason.contains(QStringLiteral("needs --pairs")), qPrintable(refused.error().message()));
     }
 
     void mixedStepsReportEveryLoss()

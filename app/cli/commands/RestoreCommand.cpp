@@ -8,6 +8,7 @@
 #include "dsp/DspRestorer.h"
 #include "jobs/FileTransformJob.h"
 #include "ml/NeuralModel.h"
+#include "ml/TrainingSettings.h"
 #include "project/ProjectFile.h"
 #include "restore/RestorationReport.h"
 #include "restore/RestorationSettings.h"
@@ -83,6 +84,8 @@ Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
         auto model = loadModel(modelPath, choice.neural);
         if (!model)
             return model.error();
+        if (Status fits = ml::checkModelUse(model.value()->metadata(), modelPath, !choice.hybrid); !fits)
+            return fits.error();
         choice.model = std::move(model).value();
     }
     *summary = s.summary();
@@ -153,6 +156,8 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
         auto model = loadModel(modelPath, choice.neural);
         if (!model)
             return context.fail(model.error());
+        if (Status fits = ml::checkModelUse(model.value()->metadata(), modelPath, method == u"neural"); !fits)
+            return context.fail(fits.error());
         choice.model = std::move(model).value();
         choice.hybrid = method == u"hybrid";
     } else {

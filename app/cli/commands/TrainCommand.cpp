@@ -168,7 +168,7 @@ QString TrainCommand::summary() const
 QString TrainCommand::synopsis() const
 {
     return QStringLiteral("--clean DIR --degraded DIR --out RUN [--strategy synthetic|adaptive|mixed|curriculum] [--contrastive] "
-                          "[--synthetic-ratio R] [--epochs N] [--batch B] [--segment S] [--device auto|cpu|cuda] [--resume]");
+                          "[--synthetic-ratio R] [--pairs DIR [--post-filter]] [--epochs N] [--batch B] [--segment S] [--device auto|cpu|cuda] [--resume]");
 }
 
 QString TrainCommand::description() const
@@ -181,7 +181,13 @@ QString TrainCommand::description() const
         "--synthetic-ratio of each batch synthetic), curriculum (like mixed, the ratio going from 1.0 to 0.3 over "
         "the run; --curriculum START:END changes it). --contrastive adds an InfoNCE loss that teaches an artifact "
         "embedding to tell synthetic from real clicks and clicks from clean transients. --pseudo-labels-from N "
-        "uses the previous epoch's model's outputs on real transfers as extra targets from epoch N on.\n\n"
+        "uses the previous epoch's model's outputs on real transfers as extra targets from epoch N on. "
+        "--pairs DIR gives paired supervised data instead of synthesized damage: degraded copies of the --clean "
+        "files under the same relative paths, sample-aligned; synthetic examples are then cut from these pairs. "
+        "--post-filter (with --pairs) trains the network that --method hybrid runs after the classical engine: "
+        "the pairs and the --degraded folder then hold the classical engine's restorations (restore --method dsp of "
+        "whole files, as at inference; scripts/train-default-model --post-filter makes them), the validation gain is "
+        "the gain over that engine, and --method neural refuses the model.\n\n"
         "Losses: synthetic examples 1.0 × supervised (multi-resolution STFT + waveform L1) + 0.2 × cycle "
         "consistency; real examples 0.3 × consistency (fewer impulses, spectral envelope and energy kept); "
         "change them with --loss-weights supervised=1,cycle=0.2,consistency=0.3,contrastive=0.1,pseudo=0.3. "
@@ -216,6 +222,8 @@ QList<QCommandLineOption> TrainCommand::options() const
         {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("N")},
         {QStringLiteral("loss-weights"), QStringLiteral("Loss weights, e.g. consistency=0.5,cycle=0."), QStringLiteral("LIST")},
         {QStringLiteral("no-cycle"), QStringLiteral("Leave out the cycle-consistency loss.")},
+        {QStringLiteral("pairs"), QStringLiteral("Paired data: degraded copies of the --clean files, same relative paths."), QStringLiteral("DIR")},
+        {QStringLiteral("post-filter"), QStringLiteral("Train the post-filter of --method hybrid (--pairs and --degraded hold classical restorations).")},
         {QStringLiteral("pseudo-labels-from"), QStringLiteral("Iterative refinement from this epoch on (default off)."), QStringLiteral("N")},
         {QStringLiteral("analyze-every"), QStringLiteral("Epochs between re-analyses of the real transfers (default 5)."), QStringLiteral("N")},
         {QStringLiteral("resume"), QStringLiteral("Continue the run in --out from its latest checkpoint.")},
@@ -235,6 +243,8 @@ bool trainingSettingsFromOptions(const QCommandLineParser& parser, ml::TrainingS
     }
     s.contrastive = parser.isSet(QStringLiteral("contrastive"));
     s.cycleConsistency = !parser.isSet(QStringLiteral("no-cycle"));
+    s.pairedDir = parser.value(QStringLiteral("pairs"));
+    s.postFilter = parser.isSet(QStringLiteral("post-filter"));
     if (parser.isSet(QStringLiteral("curriculum"))) {
         const QStringList parts = parser.value(QStringLiteral("curriculum")).split(QLatin1Char(':'));
         bool ok1 = false, ok2 = false;
@@ -287,6 +297,8 @@ int TrainCommand::run(const QCommandLineParser& parser, CliContext& context)
     for (const auto& [option, dir] : {std::pair{"--clean", settings.cleanDir}, std::pair{"--degraded", settings.degradedDir}})
         if (!QFileInfo(dir).isDir())
             return context.fail(Error{QDir::toNativeSeparators(dir), QStringLiteral("%1 folder does not exist or is not a folder").arg(QLatin1String(option))});
+    if (!settings.pairedDir.isEmpty() && !QFileInfo(settings.pairedDir).isDir())
+        return context.fail(Error{QDir::toNativeSeparators(settings.pairedDir), QStringLiteral("--pairs folder does not exist or is not a folder")});
 
     const bool json = progress == u"json";
     ProgressPrinter printer(context, json, parser.isSet(QStringLiteral("quiet")));

@@ -106,7 +106,8 @@ Result<std::unique_ptr<NeuralModel>> loadTorchModel(const QString& path)
             engine->netConfig = config.value();
             engine->meta = {{QStringLiteral("trained_with"), QStringLiteral("shellac-cli train")},
                               {QStringLiteral("checkpoint_epoch"), state.value(QStringLiteral("epoch"))},
-                              {QStringLiteral("strategy"), settings.value(QStringLiteral("strategy"))}};
+                              {QStringLiteral("strategy"), settings.value(QStringLiteral("strategy"))},
+                              {QStringLiteral("settings"), settings}}; // isPostFilterModel() reads it
         } else {
             c10::IValue version;
             archive.read("format_version", version);

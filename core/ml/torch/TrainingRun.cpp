@@ -95,6 +95,7 @@ Result<std::unique_ptr<degrade::MixedRestorationDataset>> openDataset(const Trai
     ds.analyzeEvery = s.analyzeEvery;
     ds.seed = s.seed;
     ds.analysisLogPath = QDir(s.runDir).filePath(QStringLiteral("analysis.jsonl"));
+    ds.pairedDir = s.pairedDir;
     if (s.strategy == TrainingStrategy::Synthetic) {
         Result<degrade::DegradationProfile> preset = degrade::DegradationProfile::preset(s.fixedPreset);
         if (!preset)
@@ -202,6 +203,9 @@ Result<TrainingOutcome> runTorchTraining(TrainingSettings settings, bool resume,
     model.setDevice(computeDevice);
     RestorationNet& net = NeuralModelAccess::network(model);
     torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(settings.learningRate).weight_decay(settings.weightDecay));
+    if (settings.postFilter)
+        say(QStringLiteral("post-filter: the inputs are the classical engine's restorations, so the validation gain is the "
+                           "gain over it (use the model with --method hybrid)"));
     say(QStringLiteral("model: %1 parameters at %2 Hz; %3 steps of %4 examples per epoch")
             .arg(model.parameterCount())
             .arg(settings.net.sampleRate)

@@ -876,6 +876,10 @@
         <source>Choose a run folder for checkpoints and metrics.</source>
         <translation>Lauf-Ordner für Checkpoints und Metriken wählen.</translation>
     </message>
+    <message>
+        <source>A post-filter run needs the folder of paired classical restorations.</source>
+        <translation>Ein Nachfilter-Lauf braucht den Ordner mit den gepaarten klassischen Restaurierungen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3043,6 +3047,30 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Choose a folder</source>
         <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Paired copies:</source>
+        <translation>Gepaarte Kopien:</translation>
+    </message>
+    <message>
+        <source>Optional. Degraded copies of the clean files under the same relative paths, sample-aligned: training then learns from these pairs instead of synthesized damage.</source>
+        <translation>Optional. Beschädigte Kopien der sauberen Dateien unter denselben relativen Pfaden, samplegenau ausgerichtet: Das Training lernt dann aus diesen Paaren statt aus synthetischen Schäden.</translation>
+    </message>
+    <message>
+        <source>Post-filter of the hybrid restorer</source>
+        <translation>Nachfilter des hybriden Restaurators</translation>
+    </message>
+    <message>
+        <source>Train the network the hybrid restorer runs after the classical engine: the paired copies and the degraded transfers must then be the classical engine&apos;s restorations of whole files (scripts/train-default-model --post-filter makes them).</source>
+        <translation>Trainiert das Netz, das der hybride Restaurator nach der klassischen Engine ausführt: Die gepaarten Kopien und die beschädigten Überspielungen müssen dann Restaurierungen ganzer Dateien durch die klassische Engine sein (scripts/train-default-model --post-filter erzeugt sie).</translation>
+    </message>
+    <message>
+        <source>SI-SDR</source>
+        <translation>SI-SDR</translation>
+    </message>
+    <message>
+        <source>Inside the supervised term: minus the SI-SDR against the clean target (per 10 dB), so that less noise cannot be bought with distorted music. Default 0 (off); about 0.5 for long runs.</source>
+        <translation>Im überwachten Term: minus das SI-SDR gegen das saubere Ziel (je 10 dB), damit weniger Rauschen nicht mit verzerrter Musik erkauft wird. Standard 0 (aus); etwa 0,5 für lange Läufe.</translation>
     </message>
 </context>
 <context>

@@ -876,6 +876,10 @@
         <source>Choose a run folder for checkpoints and metrics.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A post-filter run needs the folder of paired classical restorations.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3036,6 +3040,30 @@ Nothing was written.</source>
     </message>
     <message>
         <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. Degraded copies of the clean files under the same relative paths, sample-aligned: training then learns from these pairs instead of synthesized damage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-filter of the hybrid restorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the network the hybrid restorer runs after the classical engine: the paired copies and the degraded transfers must then be the classical engine&apos;s restorations of whole files (scripts/train-default-model --post-filter makes them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SI-SDR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside the supervised term: minus the SI-SDR against the clean target (per 10 dB), so that less noise cannot be bought with distorted music. Default 0 (off); about 0.5 for long runs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,7 @@
 #include "ui/training/TrainingSettingsForm.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
@@ -207,7 +208,27 @@ private Q_SLOTS:
         const QStringList args = settings.arguments(false);
         const auto at = args.indexOf(QStringLiteral("--loss-weights"));
         QVERIFY(at > 0);
-        QCOMPARE(args.at(at + 1), QStringLiteral("supervised=1,cycle=0.2,consistency=0.55,contrastive=0.1"));
+        QCOMPARE(args.at(at + 1), QStringLiteral("supervised=1,cycle=0.2,consistency=0.55,contrastive=0.1,si-sdr=0"));
+        QVERIFY(!args.contains(QStringLiteral("--pairs")) && !args.contains(QStringLiteral("--post-filter")));
+
+        // A post-filter run: needs the paired folder, then passes it, the flag and the SI-SDR weight.
+        dashboard.settingsForm()->postFilterBox()->setChecked(true);
+        QVERIFY(dashboard.settingsForm()->settings().problem().contains(QStringLiteral("paired")));
+        QVERIFY(!dashboard.startButton()->isEnabled());
+        dashboard.settingsForm()->pairsEdit()->setText(dir.filePath(QStringLiteral("pairs")));
+        dashboard.settingsForm()->findChild<QDoubleSpinBox*>(QStringLiteral("lossWeight_si-sdr"))->setValue(0.5);
+        QVERIFY(dashboard.startButton()->isEnabled());
+        const ui::TrainingRunSettings postFilter = dashboard.settingsForm()->settings();
+        const QStringList pfArgs = postFilter.arguments(false);
+        QCOMPARE(pfArgs.at(pfArgs.indexOf(QStringLiteral("--pairs")) + 1), dir.filePath(QStringLiteral("pairs")));
+        QVERIFY(pfArgs.contains(QStringLiteral("--post-filter")));
+        QVERIFY(pfArgs.at(pfArgs.indexOf(QStringLiteral("--loss-weights")) + 1).endsWith(QStringLiteral(",si-sdr=0.5")));
+        const auto pfBack = ui::TrainingRunSettings::fromJson(postFilter.toJson());
+        QVERIFY(pfBack);
+        QCOMPARE(pfBack.value().arguments(true), postFilter.arguments(true));
+        dashboard.settingsForm()->setSettings(settings);
+        QVERIFY(!dashboard.settingsForm()->postFilterBox()->isChecked());
+        QVERIFY(dashboard.settingsForm()->pairsEdit()->text().isEmpty());
 
         const auto back = ui::TrainingRunSettings::fromJson(settings.toJson());
         QVERIFY(back);

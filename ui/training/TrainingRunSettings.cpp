@@ -4,6 +4,7 @@
 #include <QJsonValue>
 
 #include <optional>
+#include <utility>
 
 namespace shellac::ui {
 
@@ -20,6 +21,10 @@ QStringList TrainingRunSettings::arguments(bool resume) const
                      QStringLiteral("--device"), device};
     if (contrastive)
         args << QStringLiteral("--contrastive");
+    if (!pairedDir.isEmpty())
+        args << QStringLiteral("--pairs") << pairedDir;
+    if (postFilter)
+        args << QStringLiteral("--post-filter");
     if (stepsPerEpoch > 0)
         args << QStringLiteral("--steps-per-epoch") << QString::number(stepsPerEpoch);
     if (segmentSeconds > 0)
@@ -27,9 +32,10 @@ QStringList TrainingRunSettings::arguments(bool resume) const
     if (threads > 0)
         args << QStringLiteral("--threads") << QString::number(threads);
     args << QStringLiteral("--loss-weights")
-         << QStringLiteral("supervised=%1,cycle=%2,consistency=%3,contrastive=%4")
+         << QStringLiteral("supervised=%1,cycle=%2,consistency=%3,contrastive=%4,si-sdr=%5")
                 .arg(QString::number(supervisedWeight, 'g', 6), QString::number(cycleWeight, 'g', 6),
-                     QString::number(consistencyWeight, 'g', 6), QString::number(contrastiveWeight, 'g', 6));
+                     QString::number(consistencyWeight, 'g', 6), QString::number(contrastiveWeight, 'g', 6),
+                     QString::number(siSdrWeight, 'g', 6));
     if (resume)
         args << QStringLiteral("--resume");
     args << QStringLiteral("--progress") << QStringLiteral("json");
@@ -44,24 +50,30 @@ QString TrainingRunSettings::problem() const
         return QCoreApplication::translate("TrainingRunSettings", "Choose the folder of real degraded transfers.");
     if (runDir.trimmed().isEmpty())
         return QCoreApplication::translate("TrainingRunSettings", "Choose a run folder for checkpoints and metrics.");
+    if (postFilter && pairedDir.trimmed().isEmpty())
+        return QCoreApplication::translate("TrainingRunSettings",
+                                           "A post-filter run needs the folder of paired classical restorations.");
     return {};
 }
 
 namespace {
 
-const char* const kWeightKeys[] = {"supervised", "cycle", "consistency", "contrastive"};
+constexpr int kWeightCount = 5;
+const char* const kWeightKeys[kWeightCount] = {"supervised", "cycle", "consistency", "contrastive", "si_sdr"};
 
 } // namespace
 
 QJsonObject TrainingRunSettings::toJson() const
 {
-    const double weights[] = {supervisedWeight, cycleWeight, consistencyWeight, contrastiveWeight};
+    const double weights[kWeightCount] = {supervisedWeight, cycleWeight, consistencyWeight, contrastiveWeight, siSdrWeight};
     QJsonObject lossWeights;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < kWeightCount; ++i)
         lossWeights.insert(QString::fromLatin1(kWeightKeys[i]), weights[i]);
     return {{QStringLiteral("clean"), cleanDir},
             {QStringLiteral("degraded"), degradedDir},
             {QStringLiteral("run"), runDir},
+            {QStringLiteral("pairs"), pairedDir},
+            {QStringLiteral("post_filter"), postFilter},
             {QStringLiteral("strategy"), strategy},
             {QStringLiteral("contrastive"), contrastive},
             {QStringLiteral("synthetic_ratio"), syntheticRatio},
@@ -100,7 +112,7 @@ Result<TrainingRunSettings> TrainingRunSettings::fromJson(const QJsonObject& jso
     };
     double epochs = s.epochs, batch = s.batchSize, steps = s.stepsPerEpoch, threads = s.threads;
     for (auto e : {text("clean", s.cleanDir), text("degraded", s.degradedDir), text("run", s.runDir),
-                   text("strategy", s.strategy), text("device", s.device),
+                   text("pairs", s.pairedDir), text("strategy", s.strategy), text("device", s.device),
                    number(json, QStringLiteral("synthetic_ratio"), 0.0, 1.0, s.syntheticRatio),
                    number(json, QStringLiteral("epochs"), 1, 10000, epochs), number(json, QStringLiteral("batch"), 1, 1024, batch),
                    number(json, QStringLiteral("steps_per_epoch"), 0, 1e9, steps),
@@ -112,14 +124,16 @@ Result<TrainingRunSettings> TrainingRunSettings::fromJson(const QJsonObject& jso
     s.batchSize = int(batch);
     s.stepsPerEpoch = int(steps);
     s.threads = int(threads);
-    if (const QJsonValue c = json.value(QStringLiteral("contrastive")); !c.isUndefined()) {
-        if (!c.isBool())
-            return bad(QStringLiteral("contrastive"), QStringLiteral("must be true or false"));
-        s.contrastive = c.toBool();
-    }
+    for (const auto& [key, flag] : {std::pair{"contrastive", &s.contrastive}, std::pair{"post_filter", &s.postFilter}})
+        if (const QJsonValue c = json.value(QLatin1String(key)); !c.isUndefined()) {
+            if (!c.isBool())
+                return bad(QLatin1String(key), QStringLiteral("must be true or false"));
+            *flag = c.toBool();
+        }
     const QJsonObject weights = json.value(QStringLiteral("loss_weights")).toObject();
-    double* targets[] = {&s.supervisedWeight, &s.cycleWeight, &s.consistencyWeight, &s.contrastiveWeight};
-    for (int i = 0; i < 4; ++i)
+    double* targets[kWeightCount] = {&s.supervisedWeight, &s.cycleWeight, &s.consistencyWeight, &s.contrastiveWeight,
+                                     &s.siSdrWeight};
+    for (int i = 0; i < kWeightCount; ++i)
         if (auto e = number(weights, QString::fromLatin1(kWeightKeys[i]), 0.0, 100.0, *targets[i]))
             return Error{QStringLiteral("training.loss_weights.") + QLatin1String(kWeightKeys[i]), e->reason};
     return s;

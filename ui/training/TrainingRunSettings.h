@@ -14,6 +14,10 @@ struct TrainingRunSettings {
     QString cleanDir;                  ///< folder of clean music (genre subfolders allowed)
     QString degradedDir;               ///< folder of real degraded transfers
     QString runDir;                    ///< run folder: checkpoints/, metrics.jsonl, model.pt
+    /// Optional paired data (train --pairs): degraded copies of the clean files under the same
+    /// relative paths; empty: synthesized damage.
+    QString pairedDir;
+    bool postFilter = false;           ///< train --post-filter: the hybrid's post-filter (needs pairedDir)
     QString strategy = QStringLiteral("mixed"); ///< synthetic | adaptive | mixed | curriculum
     bool contrastive = false;
     double syntheticRatio = 0.7;       ///< share of synthetic examples per batch (mixed), [0, 1]
@@ -28,6 +32,7 @@ struct TrainingRunSettings {
     double cycleWeight = 0.2;          ///< synthetic examples: output + known damage gives the input back
     double consistencyWeight = 0.3;    ///< real transfers: fewer impulses, envelope and energy kept
     double contrastiveWeight = 0.1;    ///< InfoNCE on artifact embeddings (with `contrastive` only)
+    double siSdrWeight = 0.0;          ///< inside the supervised term: −SI-SDR / 10 dB against the clean target (0: off)
 
     /// The command-line arguments after the program name: `train --clean … --progress json`,
     /// plus `--resume` when `resume` is true. Options at their trainer default are still passed

@@ -30,6 +30,14 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
     m_degraded = addFolderRow(form, tr("Degraded transfers:"),
                               tr("Folder of your real 78 rpm transfers (no clean references needed). Their clicks, "
                                  "crackle and noise are measured and used for training."), false);
+    m_pairs = addFolderRow(form, tr("Paired copies:"),
+                           tr("Optional. Degraded copies of the clean files under the same relative paths, sample-"
+                              "aligned: training then learns from these pairs instead of synthesized damage."), false);
+    m_postFilter = new QCheckBox(tr("Post-filter of the hybrid restorer"), this);
+    m_postFilter->setToolTip(tr("Train the network the hybrid restorer runs after the classical engine: the paired "
+                                "copies and the degraded transfers must then be the classical engine's restorations "
+                                "of whole files (scripts/train-default-model --post-filter makes them)."));
+    form->addRow(QString(), m_postFilter);
     m_run = addFolderRow(form, tr("Run folder:"),
                          tr("Where checkpoints, metrics.jsonl and model.pt are written. Choose an existing run "
                             "folder to see its history or resume it."), true);
@@ -82,21 +90,24 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
     form->addRow(tr("CPU threads:"), m_threads);
 
     // Loss weights, one small box each, in one row.
-    const struct { const char* label; const char* tip; double value; } weights[] = {
-        {QT_TR_NOOP("supervised"), QT_TR_NOOP("Synthetic examples: multi-resolution STFT + waveform L1 against the clean "
+    const struct { const char* id; const char* label; const char* tip; double value; } weights[] = {
+        {"supervised", QT_TR_NOOP("supervised"), QT_TR_NOOP("Synthetic examples: multi-resolution STFT + waveform L1 against the clean "
                                               "target. The main teacher; default 1."), 1.0},
-        {QT_TR_NOOP("cycle"), QT_TR_NOOP("Synthetic examples: the output plus the known damage must give the input "
+        {"cycle", QT_TR_NOOP("cycle"), QT_TR_NOOP("Synthetic examples: the output plus the known damage must give the input "
                                          "back. Default 0.2."), 0.2},
-        {QT_TR_NOOP("consistency"), QT_TR_NOOP("Real transfers (no clean reference): fewer impulses afterwards, spectral "
+        {"consistency", QT_TR_NOOP("consistency"), QT_TR_NOOP("Real transfers (no clean reference): fewer impulses afterwards, spectral "
                                                "envelope and energy kept. Default 0.3; raise it when the model "
                                                "overfits to synthetic damage."), 0.3},
-        {QT_TR_NOOP("contrastive"), QT_TR_NOOP("InfoNCE loss on artifact embeddings (only with the contrastive option). "
-                                               "Default 0.1."), 0.1},
+        {"contrastive", QT_TR_NOOP("contrastive"), QT_TR_NOOP("InfoNCE loss on artifact embeddings (only with the "
+                                                              "contrastive option). Default 0.1."), 0.1},
+        {"si-sdr", QT_TR_NOOP("SI-SDR"), QT_TR_NOOP("Inside the supervised term: minus the SI-SDR against the clean target "
+                                                    "(per 10 dB), so that less noise cannot be bought with distorted "
+                                                    "music. Default 0 (off); about 0.5 for long runs."), 0.0},
     };
     auto* weightRow = new QWidget(this);
     auto* weightLayout = new QHBoxLayout(weightRow);
     weightLayout->setContentsMargins(0, 0, 0, 0);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < kWeights; ++i) {
         m_weights[i] = new QDoubleSpinBox(weightRow);
         m_weights[i]->setRange(0.0, 100.0);
         m_weights[i]->setDecimals(2);
@@ -104,7 +115,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
         m_weights[i]->setValue(weights[i].value);
         m_weights[i]->setPrefix(tr(weights[i].label) + QStringLiteral(" "));
         m_weights[i]->setToolTip(tr(weights[i].tip));
-        m_weights[i]->setObjectName(QStringLiteral("lossWeight_%1").arg(QLatin1String(weights[i].label)));
+        m_weights[i]->setObjectName(QStringLiteral("lossWeight_%1").arg(QLatin1String(weights[i].id)));
         weightLayout->addWidget(m_weights[i]);
         connect(m_weights[i], &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     }
@@ -112,6 +123,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
 
     connect(m_strategy, &QComboBox::currentIndexChanged, this, [this] { updateRatioEnabled(); Q_EMIT changed(); });
     connect(m_contrastive, &QCheckBox::toggled, this, [this] { updateRatioEnabled(); Q_EMIT changed(); });
+    connect(m_postFilter, &QCheckBox::toggled, this, &TrainingSettingsForm::changed);
     connect(m_ratio, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     connect(m_batch, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
@@ -162,6 +174,8 @@ TrainingRunSettings TrainingSettingsForm::settings() const
     s.cleanDir = m_clean->text().trimmed();
     s.degradedDir = m_degraded->text().trimmed();
     s.runDir = m_run->text().trimmed();
+    s.pairedDir = m_pairs->text().trimmed();
+    s.postFilter = m_postFilter->isChecked();
     s.strategy = m_strategy->currentData().toString();
     s.contrastive = m_contrastive->isChecked();
     s.syntheticRatio = m_ratio->value();
@@ -173,6 +187,7 @@ TrainingRunSettings TrainingSettingsForm::settings() const
     s.cycleWeight = m_weights[1]->value();
     s.consistencyWeight = m_weights[2]->value();
     s.contrastiveWeight = m_weights[3]->value();
+    s.siSdrWeight = m_weights[4]->value();
     return s;
 }
 
@@ -182,6 +197,8 @@ void TrainingSettingsForm::setSettings(const TrainingRunSettings& s)
     m_clean->setText(s.cleanDir);
     m_degraded->setText(s.degradedDir);
     m_run->setText(s.runDir);
+    m_pairs->setText(s.pairedDir);
+    m_postFilter->setChecked(s.postFilter);
     if (const int i = m_strategy->findData(s.strategy); i >= 0)
         m_strategy->setCurrentIndex(i);
     m_contrastive->setChecked(s.contrastive);
@@ -191,8 +208,9 @@ void TrainingSettingsForm::setSettings(const TrainingRunSettings& s)
     if (const int i = m_device->findData(s.device); i >= 0)
         m_device->setCurrentIndex(i);
     m_threads->setValue(s.threads);
-    const double weights[] = {s.supervisedWeight, s.cycleWeight, s.consistencyWeight, s.contrastiveWeight};
-    for (int i = 0; i < 4; ++i)
+    const double weights[kWeights] = {s.supervisedWeight, s.cycleWeight, s.consistencyWeight, s.contrastiveWeight,
+                                      s.siSdrWeight};
+    for (int i = 0; i < kWeights; ++i)
         m_weights[i]->setValue(weights[i]);
 }
 

@@ -13,10 +13,10 @@ class QSpinBox;
 
 namespace shellac::ui {
 
-/// The run settings form of the training dashboard: clean, degraded and run folders (typed or
-/// browsed), strategy, contrastive loss, synthetic ratio, epochs, batch size, device and CPU
-/// threads, with the
-/// trainer's defaults and a tooltip on every field. GUI thread only.
+/// The run settings form of the training dashboard: clean, degraded, paired and run folders
+/// (typed or browsed), post-filter, strategy, contrastive loss, synthetic ratio, epochs, batch
+/// size, device, CPU threads and loss weights, with the trainer's defaults and a tooltip on
+/// every field. GUI thread only.
 class TrainingSettingsForm : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +29,8 @@ public:
     QLineEdit* cleanEdit() const { return m_clean; }
     QLineEdit* degradedEdit() const { return m_degraded; }
     QLineEdit* runEdit() const { return m_run; }
+    QLineEdit* pairsEdit() const { return m_pairs; }
+    QCheckBox* postFilterBox() const { return m_postFilter; }
     QComboBox* strategyBox() const { return m_strategy; }
     QDoubleSpinBox* ratioBox() const { return m_ratio; }
 
@@ -44,6 +46,8 @@ private:
 
     QLineEdit* m_clean;
     QLineEdit* m_degraded;
+    QLineEdit* m_pairs;
+    QCheckBox* m_postFilter;
     QLineEdit* m_run;
     QComboBox* m_strategy;
     QCheckBox* m_contrastive;
@@ -52,7 +56,8 @@ private:
     QSpinBox* m_batch;
     QComboBox* m_device;
     QSpinBox* m_threads;
-    QDoubleSpinBox* m_weights[4]; ///< supervised, cycle, consistency, contrastive
+    static constexpr int kWeights = 5;
+    QDoubleSpinBox* m_weights[kWeights]; ///< supervised, cycle, consistency, contrastive, SI-SDR
     TrainingRunSettings m_base; ///< fields without a widget (steps per epoch, segment) kept from setSettings()
 };
 

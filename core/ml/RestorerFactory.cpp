@@ -39,15 +39,19 @@ RestorerFactory& RestorerFactory::shared()
     return factory;
 }
 
-QString RestorerFactory::defaultModelPath()
+QString RestorerFactory::defaultModelPath(RestorationMethod method)
 {
-    QStringList candidates;
+    QStringList folders;
     if (QCoreApplication::instance())
-        candidates << QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/shellac/models/default.pt"));
-    candidates << QDir(sourceRoot()).filePath(QStringLiteral("resources/models/default.pt"));
-    for (const QString& path : candidates)
-        if (QFileInfo(path).isFile())
-            return QDir::cleanPath(path);
+        folders << QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/shellac/models"));
+    folders << QDir(sourceRoot()).filePath(QStringLiteral("resources/models"));
+    QStringList names{QStringLiteral("default.pt")};
+    if (method == RestorationMethod::Hybrid)
+        names.prepend(QStringLiteral("post-filter.pt"));
+    for (const QString& name : names)
+        for (const QString& folder : folders)
+            if (const QString path = QDir(folder).filePath(name); QFileInfo(path).isFile())
+                return QDir::cleanPath(path);
     return {};
 }
 
@@ -55,7 +59,7 @@ Result<QString> RestorerFactory::modelPathFor(const RestorationSettings& setting
 {
     if (!settings.usesModel())
         return QString();
-    const QString path = settings.modelPath.isEmpty() ? defaultModelPath() : settings.modelPath;
+    const QString path = settings.modelPath.isEmpty() ? defaultModelPath(settings.method) : settings.modelPath;
     if (path.isEmpty())
         return Error{QStringLiteral("model"), QObject::tr("no model chosen and no bundled default model found "
                                                           "(share/shellac/models/default.pt); train one or choose a model file")};

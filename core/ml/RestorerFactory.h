@@ -43,12 +43,13 @@ public:
     /// The process-wide factory (its cache is shared by everything that restores in the GUI).
     static RestorerFactory& shared();
 
-    /// The bundled default model: <executable dir>/../share/shellac/models/default.pt when
-    /// installed, else <source tree>/resources/models/default.pt (developer builds); empty when
-    /// neither exists. Same lookup as the CLI's findDefaultModel().
-    static QString defaultModelPath();
+    /// The bundled model for `method`, looked up in <executable dir>/../share/shellac/models
+    /// (installed), then in <source tree>/resources/models (developer builds): for the hybrid
+    /// the post-filter (post-filter.pt, trained behind the classical engine) when there is
+    /// one, else default.pt; for the neural method default.pt. Empty when none exists.
+    static QString defaultModelPath(RestorationMethod method = RestorationMethod::Neural);
 
-    /// The model file `settings` names (modelPath, else defaultModelPath()); an Error when
+    /// The model file `settings` names (modelPath, else defaultModelPath(method)); an Error when
     /// the method uses a model and there is none, or it does not exist or is not a file (the
     /// subject is the path). Empty string for the dsp method.
     static Result<QString> modelPathFor(const RestorationSettings& settings);

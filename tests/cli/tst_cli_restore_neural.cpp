@@ -7,6 +7,7 @@
 
 #include "ml/NeuralModel.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +147,41 @@ private Q_SLOTS:
             QSKIP("a bundled default model exists in this build");
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("no model given and no bundled default model found")), qPrintable(run.err));
+    }
+
+    void hybridPrefersTheBundledPostFilter()
+    {
+        // An installation with both bundled models: the hybrid takes post-filter.pt, the neural
+        // method default.pt (told apart by the epoch in their metadata).
+        const QString prefix = path("prefix");
+        const QString models = prefix + QStringLiteral("/share/shellac/models");
+        QVERIFY(QDir().mkpath(models));
+        QVERIFY(QFile::copy(path("tiny.pt"), models + QStringLiteral("/default.pt"))); // epoch 3
+        auto postFilter = ml::NeuralModel::create(test::tinyNetConfig(), 2);
+        QVERIFY(postFilter.ok());
+        postFilter.value()->setMetadata({{QStringLiteral("epoch"), 7},
+                                         {QStringLiteral("settings"), QJsonObject{{QStringLiteral("post_filter"), true}}}});
+        QVERIFY(postFilter.value()->save(models + QStringLiteral("/post-filter.pt")).ok());
+        const auto epochUsed = [&](const QString& method) {
+            const QString report = path("prefix-report.json");
+            QFile::remove(report);
+            const auto run = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                            path("prefix-out.wav"), QStringLiteral("--force"), QStringLiteral("--method"),
+                                                            method, QStringLiteral("--report"), report, QStringLiteral("--quiet")});
+            if (run.exitCode != 0)
+                qWarning("%s", qPrintable(run.err));
+            QFile f(report);
+            if (!f.open(QIODevice::ReadOnly))
+                return -1;
+            QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
+            if (method == u"hybrid")
+                r = r.value(QStringLiteral("stages")).toArray().at(1).toObject();
+            return r.value(QStringLiteral("model_metadata_epoch")).toInt(-1);
+        };
+        QCOMPARE(epochUsed(QStringLiteral("hybrid")), 7);
+        QCOMPARE(epochUsed(QStringLiteral("neural")), 3);
+        QVERIFY(QFile::remove(models + QStringLiteral("/post-filter.pt")));
+        QCOMPARE(epochUsed(QStringLiteral("hybrid")), 3); // no post-filter: the default model
     }
 
     void withoutTheLibTorchPluginOnlyModelsFail()

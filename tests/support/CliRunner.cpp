@@ -1,5 +1,7 @@
 #include "CliRunner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
@@ -38,6 +40,14 @@ QString setprivPath()
 CliRun runCli(const QStringList& arguments, const QString& workingDir)
 {
     return runProgram(QStringLiteral(SHELLAC_CLI_PATH), arguments, workingDir);
+}
+
+CliRun runInstalledCli(const QString& prefix, const QStringList& arguments)
+{
+    const QString program = prefix + QStringLiteral("/bin/shellac-cli");
+    if (!QFileInfo::exists(program) && !(QDir().mkpath(prefix + QStringLiteral("/bin")) && QFile::copy(QStringLiteral(SHELLAC_CLI_PATH), program)))
+        return {};
+    return runProgram(program, arguments, {});
 }
 
 bool canTestPermissions()

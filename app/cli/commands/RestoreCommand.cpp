@@ -78,7 +78,7 @@ Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
     choice.neural.mix = s.mix;
     choice.hybrid = s.method == RestorationMethod::Hybrid;
     if (s.usesModel()) {
-        const QString modelPath = s.modelPath.isEmpty() ? findDefaultModel() : s.modelPath;
+        const QString modelPath = s.modelPath.isEmpty() ? findDefaultModel(s.method) : s.modelPath;
         if (modelPath.isEmpty())
             return Error{path, QStringLiteral("its restore settings use the bundled default model, and none was found")};
         auto model = loadModel(modelPath, choice.neural);
@@ -149,7 +149,9 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
         if (!neural)
             return context.usageError(command, neural.error().message());
         choice.neural = neural.value();
-        const QString modelPath = parser.isSet(opt("model")) ? parser.value(opt("model")) : findDefaultModel();
+        const QString modelPath = parser.isSet(opt("model"))
+                                      ? parser.value(opt("model"))
+                                      : findDefaultModel(method == u"hybrid" ? RestorationMethod::Hybrid : RestorationMethod::Neural);
         if (modelPath.isEmpty())
             return context.usageError(command, opt("no model given and no bundled default model found; train one with "
                                                   "shellac-cli train or pass --model"));
@@ -208,7 +210,10 @@ QString RestoreCommand::description() const
         "model's rate and back, in 4 s chunks crossfaded over 0.5 s (memory does not grow with the\n"
         "file). --mix blends the result with the input. The dsp stage options do not apply to it.\n"
         "--method hybrid runs the classical chain (with its options) and then the model as a\n"
-        "post-filter on its output, for the clicks and noise the classical stages leave behind.\n"
+        "post-filter on its output, for the clicks and noise the classical stages leave behind;\n"
+        "its bundled model is share/shellac/models/post-filter.pt (trained behind the classical\n"
+        "engine: train --post-filter) when there is one, else default.pt. --method neural refuses\n"
+        "a post-filter model.\n"
         "--method auto picks the restorer that ranks first in docs/RESULTS.md: the classical engine\n"
         "for now (it says so on stderr).\n"
         "--project FILE.shellac restores with what that project's Restore panel is set to (method,\n"

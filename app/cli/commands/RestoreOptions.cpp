@@ -1,5 +1,7 @@
 #include "commands/RestoreOptions.h"
 
+#include "ml/RestorerFactory.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -68,16 +70,7 @@ Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser&
     return s;
 }
 
-QString findDefaultModel()
-{
-    QStringList candidates{QDir(QCoreApplication::applicationDirPath())
-                               .filePath(QStringLiteral("../share/shellac/models/default.pt"))};
-    candidates << QStringLiteral(SHELLAC_SOURCE_DIR "/resources/models/default.pt");
-    for (const QString& path : candidates)
-        if (QFileInfo(path).isFile())
-            return QDir::cleanPath(path);
-    return {};
-}
+QString findDefaultModel(RestorationMethod method) { return ml::RestorerFactory::defaultModelPath(method); }
 
 std::optional<std::pair<double, double>> parseTimeRange(const QString& text)
 {

@@ -2,6 +2,7 @@
 
 #include "dsp/DspRestorerSettings.h"
 #include "ml/NeuralRestorer.h"
+#include "restore/RestorationSettings.h"
 
 #include <QCommandLineParser>
 
@@ -18,10 +19,9 @@ QString firstDspOnlyOption(const QCommandLineParser& parser);
 /// the model is loaded); errors name the option.
 Result<ml::NeuralRestorerSettings> parseNeuralSettings(const QCommandLineParser& parser);
 
-/// The bundled default model: <executable dir>/../share/shellac/models/default.pt when
-/// installed, else <source tree>/resources/models/default.pt (developer builds). Empty when
-/// neither exists.
-QString findDefaultModel();
+/// The bundled model for `method` (ml::RestorerFactory::defaultModelPath(): the hybrid's
+/// post-filter.pt when there is one, else default.pt). Empty when none exists.
+QString findDefaultModel(RestorationMethod method = RestorationMethod::Neural);
 
 /// Parses "START-END" in seconds (e.g. "0-2.5", "1:05-1:07.5").
 std::optional<std::pair<double, double>> parseTimeRange(const QString& text);

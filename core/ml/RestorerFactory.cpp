@@ -48,8 +48,8 @@ QString RestorerFactory::defaultModelPath(RestorationMethod method)
     QStringList names{QStringLiteral("default.pt")};
     if (method == RestorationMethod::Hybrid)
         names.prepend(QStringLiteral("post-filter.pt"));
-    for (const QString& name : names)
-        for (const QString& folder : folders)
+    for (const QString& folder : folders) // an installation's models, then the source tree's: never a mix
+        for (const QString& name : names)
             if (const QString path = QDir(folder).filePath(name); QFileInfo(path).isFile())
                 return QDir::cleanPath(path);
     return {};

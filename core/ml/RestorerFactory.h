@@ -43,10 +43,10 @@ public:
     /// The process-wide factory (its cache is shared by everything that restores in the GUI).
     static RestorerFactory& shared();
 
-    /// The bundled model for `method`, looked up in <executable dir>/../share/shellac/models
-    /// (installed), then in <source tree>/resources/models (developer builds): for the hybrid
-    /// the post-filter (post-filter.pt, trained behind the classical engine) when there is
-    /// one, else default.pt; for the neural method default.pt. Empty when none exists.
+    /// The bundled model for `method` from the first of <executable dir>/../share/shellac/models
+    /// (installed) and <source tree>/resources/models (developer builds) that has one: for the
+    /// hybrid the post-filter (post-filter.pt, trained behind the classical engine) when that
+    /// folder has it, else its default.pt; for the neural method default.pt. Empty when none.
     static QString defaultModelPath(RestorationMethod method = RestorationMethod::Neural);
 
     /// The model file `settings` names (modelPath, else defaultModelPath(method)); an Error when

@@ -87,7 +87,7 @@ private Q_SLOTS:
         addClicks(clicked, 40, 2);
         test::writeAudio(path(QStringLiteral("in.wav")), clicked, rate, Container::Wav, SampleEncoding::Float32);
 
-        const auto run = runCli({QStringLiteral("restore"), path(QStringLiteral("in.wav")), QStringLiteral("-o"),
+        const auto run = runCli({QStringLiteral("restore"), QStringLiteral("--method"), QStringLiteral("dsp"), path(QStringLiteral("in.wav")), QStringLiteral("-o"),
                                  path(QStringLiteral("out.wav")), QStringLiteral("--residual"), path(QStringLiteral("res.wav")),
                                  QStringLiteral("--report"), path(QStringLiteral("report.json")), QStringLiteral("--dehiss"),
                                  QStringLiteral("off")});
@@ -162,7 +162,7 @@ private Q_SLOTS:
                          SampleEncoding::Pcm16);
         test::writeBytes(in + QStringLiteral("/broken.wav"), "not audio\n");
         const QString out = path(QStringLiteral("album-restored"));
-        const auto run = runCli({QStringLiteral("restore"), in, QStringLiteral("-o"), out, QStringLiteral("-q")});
+        const auto run = runCli({QStringLiteral("restore"), QStringLiteral("--method"), QStringLiteral("dsp"), in, QStringLiteral("-o"), out, QStringLiteral("-q")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("broken.wav: not an audio file")), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("restored 2 of 3 files")));
@@ -203,7 +203,7 @@ private Q_SLOTS:
         const QString in = path(kind + QStringLiteral("-in.wav"));
         const QString out = path(kind + QStringLiteral("-out.wav"));
         test::writeAudio(in, b, rate, Container::Wav, SampleEncoding::Float32);
-        const auto run = runCli({QStringLiteral("restore"), in, QStringLiteral("-o"), out, QStringLiteral("-q")});
+        const auto run = runCli({QStringLiteral("restore"), QStringLiteral("--method"), QStringLiteral("dsp"), in, QStringLiteral("-o"), out, QStringLiteral("-q")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const AudioBlock restored = test::readAudio(out);
         QCOMPARE(restored.frames(), b.frames());
@@ -268,7 +268,7 @@ private Q_SLOTS:
         test::writeAudio(in, music(2, 44100 * 120, 44100, 21), 44100, Container::Wav, SampleEncoding::Pcm16);
         QProcess process;
         process.start(QStringLiteral(SHELLAC_CLI_PATH),
-                      {QStringLiteral("restore"), in, QStringLiteral("-o"), dir + QStringLiteral("/out.wav"),
+                      {QStringLiteral("restore"), QStringLiteral("--method"), QStringLiteral("dsp"), in, QStringLiteral("-o"), dir + QStringLiteral("/out.wav"),
                        QStringLiteral("--residual"), dir + QStringLiteral("/res.wav")});
         QVERIFY(process.waitForStarted());
         // Wait until it reports progress, so that the outputs' temporary files exist.
@@ -291,7 +291,7 @@ private Q_SLOTS:
         addClicks(degraded, 20, 6);
         test::writeAudio(base + QStringLiteral("/clean/x.wav"), clean, 44100);
         test::writeAudio(base + QStringLiteral("/degraded/x.wav"), degraded, 44100);
-        auto restore = runCli({QStringLiteral("restore"), base + QStringLiteral("/degraded"), QStringLiteral("-o"),
+        auto restore = runCli({QStringLiteral("restore"), QStringLiteral("--method"), QStringLiteral("dsp"), base + QStringLiteral("/degraded"), QStringLiteral("-o"),
                                base + QStringLiteral("/restored"), QStringLiteral("-q")});
         QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
         const auto run = runCli({QStringLiteral("evaluate"), QStringLiteral("--clean"), base + QStringLiteral("/clean"),

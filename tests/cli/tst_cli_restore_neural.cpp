@@ -180,8 +180,28 @@ private Q_SLOTS:
         };
         QCOMPARE(epochUsed(QStringLiteral("hybrid")), 7);
         QCOMPARE(epochUsed(QStringLiteral("neural")), 3);
+
+        // No --method (auto): the hybrid with the bundled post-filter, and it says so.
+        const auto automatic = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                              path("prefix-auto.wav"), QStringLiteral("--report"),
+                                                              path("prefix-auto.json")});
+        QVERIFY2(automatic.exitCode == 0, qPrintable(automatic.err));
+        QVERIFY2(automatic.err.contains(QStringLiteral("restoring with the hybrid")) && automatic.err.contains(QStringLiteral("post-filter.pt")),
+                 qPrintable(automatic.err));
+        QFile autoReport(path("prefix-auto.json"));
+        QVERIFY(autoReport.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(autoReport.readAll()).object().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("hybrid"));
+
         QVERIFY(QFile::remove(models + QStringLiteral("/post-filter.pt")));
         QCOMPARE(epochUsed(QStringLiteral("hybrid")), 3); // no post-filter: the default model
+        // ... and auto falls back to the classical engine, saying why.
+        const auto fallback = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                             path("prefix-auto.wav"), QStringLiteral("--force"),
+                                                             QStringLiteral("--method"), QStringLiteral("auto")});
+        QVERIFY2(fallback.exitCode == 0, qPrintable(fallback.err));
+        QVERIFY2(fallback.err.contains(QStringLiteral("restoring with the classical engine (dsp): no bundled post-filter model")),
+                 qPrintable(fallback.err));
     }
 
     void withoutTheLibTorchPluginOnlyModelsFail()

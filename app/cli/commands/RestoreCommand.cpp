@@ -127,19 +127,50 @@ int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overw
     return ExitCode::kOk;
 }
 
+/// What --method auto (and no --method) resolves to: "hybrid", with the bundled post-filter
+/// loaded into `choice`, when there is one and it loads: that model is bundled because the hybrid
+/// with it ranks first in the held-out evaluation (docs/RESULTS.md); else "dsp", the classical
+/// engine. Says which and why on stderr unless `quiet`.
+QString resolveAutoMethod(MethodChoice& choice, bool quiet, CliContext& context)
+{
+    const QString path = findDefaultModel(RestorationMethod::Hybrid);
+    QString why = QStringLiteral("no bundled post-filter model (share/shellac/models/post-filter.pt)");
+    if (QFileInfo(path).fileName() == u"post-filter.pt") { // not default.pt, the hybrid's fallback
+        auto model = loadModel(path, choice.neural);
+        if (model && ml::isPostFilterModel(model.value()->metadata())) {
+            choice.model = std::move(model).value();
+            if (!quiet)
+                context.err() << "restoring with the hybrid (the classical engine, then the bundled post-filter "
+                              << QDir::toNativeSeparators(path) << "): it ranks first in the held-out evaluation "
+                                 "(docs/RESULTS.md); --method dsp chooses the classical engine alone" << Qt::endl;
+            return opt("hybrid");
+        }
+        if (model)
+            why = QStringLiteral("the bundled model %1 is not a post-filter").arg(QDir::toNativeSeparators(path));
+        else
+            why = model.error().message();
+    }
+    if (!quiet)
+        context.err() << "restoring with the classical engine (dsp): " << why << Qt::endl;
+    return opt("dsp");
+}
+
 /// The restorer --method and the stage options ask for (no --project). Returns ExitCode::kOk,
 /// or the exit code of the usage error or failure it reported.
 int choiceFromOptions(const QCommandLineParser& parser, const QString& command, CliContext& context, MethodChoice& choice)
 {
-    const QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("dsp");
+    QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("auto");
     if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
         return context.usageError(command, QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
-    if (method == u"auto" && !parser.isSet(opt("quiet")))
-        context.err() << "--method auto: the classical engine (dsp). In the held-out evaluation (resources/models/README.md) "
-                         "the hybrid gains more in the median on recorded surface noise but less on synthetic 78 damage, and "
-                         "its worst files gain less than the classical engine's; "
-                         "use --method hybrid to choose it" << Qt::endl;
-    const bool usesModel = method == u"neural" || method == u"hybrid";
+    if (method == u"auto") {
+        for (const char* neuralOnly : {"model", "mix"})
+            if (parser.isSet(opt(neuralOnly)))
+                return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only (--method "
+                                                                 "auto uses the bundled model)").arg(opt(neuralOnly)));
+        method = resolveAutoMethod(choice, parser.isSet(opt("quiet")), context);
+        choice.hybrid = method == u"hybrid";
+    }
+    const bool usesModel = (method == u"neural" || method == u"hybrid") && !choice.model;
     if (method == u"neural")
         if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
             return context.usageError(command, QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
@@ -162,7 +193,7 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
             return context.fail(fits.error());
         choice.model = std::move(model).value();
         choice.hybrid = method == u"hybrid";
-    } else {
+    } else if (!choice.model) {
         for (const char* neuralOnly : {"model", "mix"})
             if (parser.isSet(opt(neuralOnly)))
                 return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
@@ -194,7 +225,7 @@ QString RestoreCommand::synopsis() const
 QString RestoreCommand::description() const
 {
     return QStringLiteral(
-        "Restores IN into OUT with the classical engine (method dsp, needs no training):\n"
+        "Restores IN into OUT. The classical engine (method dsp, needs no training):\n"
         "  dehum     finds the mains fundamental (50/60 Hz +- drift) and notches its harmonics\n"
         "  declick   AR-model click detection with a robust adaptive threshold and least-squares\n"
         "            AR interpolation (clicks from 1 sample to several ms, clusters), plus a\n"
@@ -214,8 +245,10 @@ QString RestoreCommand::description() const
         "its bundled model is share/shellac/models/post-filter.pt (trained behind the classical\n"
         "engine: train --post-filter) when there is one, else default.pt. --method neural refuses\n"
         "a post-filter model.\n"
-        "--method auto picks the restorer that ranks first in docs/RESULTS.md: the classical engine\n"
-        "for now (it says so on stderr).\n"
+        "--method auto, the default, picks the restorer that ranks first in the held-out evaluation\n"
+        "(docs/RESULTS.md): the hybrid with the bundled post-filter when one is installed and loads,\n"
+        "else the classical engine; it says which on stderr. --method dsp always means the classical\n"
+        "engine alone.\n"
         "--project FILE.shellac restores with what that project's Restore panel is set to (method,\n"
         "stages, model, mix): set it up and listen in the workstation, then batch-restore here.\n\n"
         "With a folder, every audio file in it (and its sub-folders) is restored into OUTDIR with\n"
@@ -233,9 +266,11 @@ QList<QCommandLineOption> RestoreCommand::options() const
         QCommandLineOption(opt("project"), opt("Restore with the method and settings a Shellac project's Restore panel is\n"
                                                "set to (e.g. a checkpoint chosen with \"Use as restorer\"); no other\n"
                                                "method or stage option may be given with it."), opt("FILE.shellac")),
-        QCommandLineOption(opt("method"), opt("Restoration method: dsp (classical, the default), neural (trained network),\n"
-                                                    "hybrid (classical, then the network) or auto (currently dsp)."), opt("METHOD")),
-        QCommandLineOption(opt("model"), opt("Model file for --method neural or hybrid (default: the bundled default model)."), opt("FILE.pt")),
+        QCommandLineOption(opt("method"), opt("Restoration method: auto (the default: the hybrid with the bundled\n"
+                                                    "post-filter when installed, else dsp), dsp (classical), neural (trained\n"
+                                                    "network) or hybrid (classical, then the network)."), opt("METHOD")),
+        QCommandLineOption(opt("model"), opt("Model file for --method neural or hybrid (default: the bundled model;\n"
+                                             "for hybrid its post-filter)."), opt("FILE.pt")),
         QCommandLineOption(opt("mix"), opt("For --method neural: share of the restored signal, 0-1 (default 1;\n"
                                            "0.7 keeps 30 % of the input)."), opt("0-1")),
         QCommandLineOption(opt("declick"), opt("Click detection sensitivity 1-10 (default 5; higher finds smaller clicks) or off."), opt("SENS")),

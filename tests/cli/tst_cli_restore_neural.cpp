@@ -204,6 +204,21 @@ private Q_SLOTS:
                  qPrintable(fallback.err));
     }
 
+    void benchTimesTheNeuralAndHybridRestorers()
+    {
+        // A standalone model gets a neural and a hybrid row; a post-filter only the hybrid's.
+        const auto standalone = runCli({QStringLiteral("bench"), QStringLiteral("--seconds"), QStringLiteral("2"),
+                                        QStringLiteral("--model"), path("tiny.pt")});
+        QVERIFY2(standalone.exitCode == 0, qPrintable(standalone.err));
+        QVERIFY2(standalone.out.contains(QStringLiteral("neural (one thread)")), qPrintable(standalone.out));
+        QVERIFY2(standalone.out.contains(QStringLiteral("hybrid (one thread)")), qPrintable(standalone.out));
+        const auto postFilter = runCli({QStringLiteral("bench"), QStringLiteral("--seconds"), QStringLiteral("2"),
+                                        QStringLiteral("--model"), path("post-filter.pt")});
+        QVERIFY2(postFilter.exitCode == 0, qPrintable(postFilter.err));
+        QVERIFY2(!postFilter.out.contains(QStringLiteral("neural (one thread)")), qPrintable(postFilter.out));
+        QVERIFY2(postFilter.out.contains(QStringLiteral("hybrid (one thread)")), qPrintable(postFilter.out));
+    }
+
     void withoutTheLibTorchPluginOnlyModelsFail()
     {
         // An installation whose plugin is missing (or whose LibTorch is not installed): the

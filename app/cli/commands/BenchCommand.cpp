@@ -7,6 +7,8 @@
 #include "ml/NeuralModel.h"
 #include "ml/NeuralRestorer.h"
 #include "ml/TorchRuntime.h"
+#include "ml/TrainingSettings.h"
+#include "restore/HybridRestorer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <cmath>
+#include <map>
 #include <random>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -185,8 +188,10 @@ QString BenchCommand::description() const
         "FFmpeg's adeclick filter on it, both pinned to one core (taskset), and prints the ratio.\n"
         "--memory restores a 1-minute and a long (default 60-minute) file in child processes and\n"
         "prints their peak resident memory; the target is the two within +-20 %.\n"
-        "--model PATH (or 'default' for the bundled model) adds the neural restorer to all of it,\n"
-        "with LibTorch on one thread in process and pinned to one core in the child processes.\n"
+        "--model PATH adds the neural restorer and the hybrid (classical chain, then that model) to\n"
+        "all of it ('default': each with its bundled model, the hybrid's post-filter when there is\n"
+        "one), with LibTorch on one thread in process and pinned to one core in the child processes;\n"
+        "a post-filter model (train --post-filter) only to the hybrid rows: --method neural refuses it.\n"
         "Machines are shared: compare ratios from one run, not absolute numbers across runs.");
 }
 
@@ -197,7 +202,7 @@ QList<QCommandLineOption> BenchCommand::options() const
         QCommandLineOption(opt("peers"), opt("Also time FFmpeg's adeclick on the same file (needs ffmpeg).")),
         QCommandLineOption(opt("memory"), opt("Compare peak memory of restoring a 1-minute and a long file.")),
         QCommandLineOption(opt("long-minutes"), opt("Length of the long file for --memory (default 60)."), opt("M")),
-        QCommandLineOption(opt("model"), opt("Also bench the neural restorer with this model ('default': the bundled one)."), opt("PATH")),
+        QCommandLineOption(opt("model"), opt("Also bench the neural restorer and the hybrid with this model ('default': the bundled one)."), opt("PATH")),
     };
 }
 
@@ -249,21 +254,46 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
         out.flush();
     }
 
-    QString modelPath;
+    // --model PATH: that model for the neural method (unless it is a post-filter, which
+    // --method neural refuses) and the hybrid; 'default': the bundled model of each.
+    QString neuralPath, hybridPath;
     if (parser.isSet(opt("model"))) {
-        modelPath = parser.value(opt("model")) == u"default" ? findDefaultModel() : parser.value(opt("model"));
-        if (modelPath.isEmpty())
+        const bool bundled = parser.value(opt("model")) == u"default";
+        neuralPath = bundled ? findDefaultModel(RestorationMethod::Neural) : parser.value(opt("model"));
+        hybridPath = bundled ? findDefaultModel(RestorationMethod::Hybrid) : neuralPath;
+        if (hybridPath.isEmpty())
             return context.fail({opt("--model"), opt("no bundled default model was found")});
         ml::initialiseTorchRuntime(1);
-        auto model = ml::NeuralModel::load(modelPath);
-        if (!model)
-            return context.fail(model.error());
-        ml::NeuralRestorer neural(std::shared_ptr<ml::NeuralModel>(std::move(model).value()));
-        const double t = timeRestorer(neural, input, 1 << 16);
-        out << QStringLiteral("  %1 %2 s  %3x real time\n").arg(opt("neural (one thread)"), -24).arg(t, 7, 'f', 2).arg(seconds / t, 7, 'f', 1);
-        out.flush();
+        std::map<QString, std::shared_ptr<ml::NeuralModel>> models;
+        for (const QString& path : {neuralPath, hybridPath}) {
+            if (path.isEmpty() || models.count(path))
+                continue;
+            auto loaded = ml::NeuralModel::load(path);
+            if (!loaded)
+                return context.fail(loaded.error());
+            models[path] = std::move(loaded).value();
+        }
+        if (!neuralPath.isEmpty() && ml::isPostFilterModel(models[neuralPath]->metadata()))
+            neuralPath.clear();
+        const auto row = [&](const char* label, Restorer& restorer) {
+            const double t = timeRestorer(restorer, input, 1 << 16);
+            out << QStringLiteral("  %1 %2 s  %3x real time\n").arg(opt(label), -24).arg(t, 7, 'f', 2).arg(seconds / t, 7, 'f', 1);
+            out.flush();
+        };
+        if (!neuralPath.isEmpty()) {
+            ml::NeuralRestorer neural(models[neuralPath]);
+            row("neural (one thread)", neural);
+        }
+        HybridRestorer hybrid(std::make_unique<dsp::DspRestorer>(dsp::DspRestorerSettings{}),
+                              std::make_unique<ml::NeuralRestorer>(models[hybridPath]));
+        row("hybrid (one thread)", hybrid);
     }
-    const QStringList neuralArgs = modelPath.isEmpty() ? QStringList{} : QStringList{opt("--method"), opt("neural"), opt("--model"), modelPath};
+    // Child-process rows: (method, its restore arguments); the classical engine first.
+    std::vector<std::pair<QString, QStringList>> methods{{opt("dsp"), {opt("--method"), opt("dsp")}}};
+    if (!neuralPath.isEmpty())
+        methods.emplace_back(opt("neural"), QStringList{opt("--method"), opt("neural"), opt("--model"), neuralPath});
+    if (!hybridPath.isEmpty())
+        methods.emplace_back(opt("hybrid"), QStringList{opt("--method"), opt("hybrid"), opt("--model"), hybridPath});
 
     const QString self = QCoreApplication::applicationFilePath();
     QTemporaryDir tmp;
@@ -276,17 +306,16 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
         const QString file = tmp.filePath(opt("bench.wav"));
         if (Status s = writeDegradedFile(file, seconds / 60.0); !s)
             return context.fail(s.error());
-        double shellacSeconds = 0;
-        if (childPeakMemoryMiB(pinned({self, opt("restore"), file, opt("-o"), tmp.filePath(opt("shellac.wav")), opt("-q")}), shellacSeconds) < 0)
-            return context.fail({opt("bench"), opt("shellac-cli restore failed on the bench file")});
-        out << "\nWhole files on one core (taskset -c 0), including start-up and file I/O:\n"
-            << QStringLiteral("  %1 %2x real time\n").arg(opt("shellac-cli restore (dsp)"), -36).arg(seconds / shellacSeconds, 7, 'f', 1);
-        if (!neuralArgs.isEmpty()) {
-            double neuralSeconds = 0;
-            if (childPeakMemoryMiB(pinned(QStringList{self, opt("restore"), file, opt("-o"), tmp.filePath(opt("neural.wav")), opt("-q")} + neuralArgs),
-                                   neuralSeconds) < 0)
-                return context.fail({opt("bench"), opt("shellac-cli restore --method neural failed on the bench file")});
-            out << QStringLiteral("  %1 %2x real time\n").arg(opt("shellac-cli restore (neural)"), -36).arg(seconds / neuralSeconds, 7, 'f', 1);
+        out << "\nWhole files on one core (taskset -c 0), including start-up and file I/O:\n";
+        double shellacSeconds = 0; // the classical engine's, for the comparison with adeclick
+        for (const auto& [method, extra] : methods) {
+            double elapsed = 0;
+            if (childPeakMemoryMiB(pinned(QStringList{self, opt("restore"), file, opt("-o"), tmp.filePath(method + opt(".wav")), opt("-q")} + extra),
+                                   elapsed) < 0)
+                return context.fail({opt("bench"), QStringLiteral("shellac-cli restore --method %1 failed on the bench file").arg(method)});
+            if (method == u"dsp")
+                shellacSeconds = elapsed;
+            out << QStringLiteral("  %1 %2x real time\n").arg(QStringLiteral("shellac-cli restore (%1)").arg(method), -36).arg(seconds / elapsed, 7, 'f', 1);
         }
         if (ffmpeg.isEmpty()) {
             out << "  ffmpeg not found: apt-get install ffmpeg to compare with adeclick\n";
@@ -304,9 +333,6 @@ int BenchCommand::run(const QCommandLineParser& parser, CliContext& context)
 
     // --- memory ---------------------------------------------------------------------------------
     if (parser.isSet(opt("memory"))) {
-        std::vector<std::pair<QString, QStringList>> methods{{opt("dsp"), {}}};
-        if (!neuralArgs.isEmpty())
-            methods.emplace_back(opt("neural"), neuralArgs);
         for (const auto& [method, extra] : methods) {
             out << "\nPeak memory of 'shellac-cli restore' (" << method << ", child processes):\n";
             out.flush();

@@ -231,7 +231,18 @@ private Q_SLOTS:
         const auto dsp = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("noplugin-dsp.wav"),
                                  QStringLiteral("--method"), QStringLiteral("dsp"), QStringLiteral("--quiet")});
         const auto version = runCli({QStringLiteral("--version")});
+        // With a bundled post-filter, no --method (auto) falls back to the classical engine.
+        const QString prefix = path("prefix-noplugin");
+        QVERIFY(QDir().mkpath(prefix + QStringLiteral("/share/shellac/models")));
+        QVERIFY(QFile::copy(path("post-filter.pt"), prefix + QStringLiteral("/share/shellac/models/post-filter.pt")));
+        const auto automatic = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                              path("noplugin-auto.wav")});
         qunsetenv("SHELLAC_TORCH_PLUGIN");
+        QVERIFY2(automatic.exitCode == 0, qPrintable(automatic.err));
+        QVERIFY2(automatic.err.contains(QStringLiteral("restoring with the classical engine (dsp): ")
+                                        + missing + QStringLiteral(": the LibTorch plugin")),
+                 qPrintable(automatic.err));
+        QVERIFY2(automatic.err.contains(QStringLiteral("with the dsp restorer")), qPrintable(automatic.err));
 
         QCOMPARE(neural.exitCode, 1);
         QVERIFY2(neural.err.contains(missing + QStringLiteral(": the LibTorch plugin (libshellac_torch.so) is not there")),

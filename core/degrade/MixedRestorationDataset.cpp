@@ -9,8 +9,8 @@
 #include "jobs/ProgressReporter.h"
 
 #include <QDir>
-#include <QHash>
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 #include <bit>

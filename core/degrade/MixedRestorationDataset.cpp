@@ -173,13 +173,13 @@ Result<std::vector<FileInfo>> matchPairs(const MixedDatasetSettings& settings, c
     return matched;
 }
 
-/// Segments of a set of real files: each file of F frames has max(1, F / L) slots.
-struct RealSegments {
+/// Segments of a set of files (real transfers or pairs): each file of F frames has max(1, F / L) slots.
+struct FileSegments {
     std::vector<FileInfo> files;
     std::vector<std::int64_t> first; ///< cumulative slot offsets, size files.size() + 1
 
-    RealSegments() = default;
-    RealSegments(std::vector<FileInfo> list, std::int64_t segmentFrames) : files(std::move(list)), first{0}
+    FileSegments() = default;
+    FileSegments(std::vector<FileInfo> list, std::int64_t segmentFrames) : files(std::move(list)), first{0}
     {
         for (const FileInfo& f : files)
             first.push_back(first.back() + std::max<std::int64_t>(1, f.frames / segmentFrames));
@@ -217,8 +217,8 @@ struct MixedRestorationDataset::Impl {
     MixedDatasetSettings settings;
     std::shared_ptr<DecodedAudioCache> cleanCache, realCache, pairedCache;
     std::unique_ptr<AdaptiveArtifactDataset> training, validation;
-    RealSegments realTraining, realValidation;
-    RealSegments pairedTraining, pairedValidation; ///< only with settings.pairedDir
+    FileSegments realTraining, realValidation;
+    FileSegments pairedTraining, pairedValidation; ///< only with settings.pairedDir
 
     bool hasPairs() const { return !settings.pairedDir.isEmpty(); }
     std::vector<SkippedFile> skipped;
@@ -243,7 +243,7 @@ struct MixedRestorationDataset::Impl {
     /// Segment `index` of `set` read from `cache`, cut at random inside its slot by (seed,
     /// epoch, index, draw): input, sourcePath, startFrame and error are set; `file` is the
     /// file it was cut from.
-    MixedExample cut(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed,
+    MixedExample cut(const FileSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed,
                      const DecodedAudioCache& cache, const FileInfo*& file) const
     {
         const auto it = std::upper_bound(set.first.begin(), set.first.end(), index) - 1;
@@ -267,7 +267,7 @@ struct MixedRestorationDataset::Impl {
     }
 
     /// Segment `index` of the real `set` (see cut()).
-    MixedExample real(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
+    MixedExample real(const FileSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
     {
         const FileInfo* file = nullptr;
         MixedExample m = cut(set, index, epoch, draw, seed, *realCache, file);
@@ -281,7 +281,7 @@ struct MixedRestorationDataset::Impl {
 
     /// Segment `index` of the pairs `set` (see cut()): the paired file's frames as input, the
     /// same frames of its clean counterpart as target.
-    MixedExample paired(const RealSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
+    MixedExample paired(const FileSegments& set, std::int64_t index, int epoch, std::uint64_t draw, std::uint64_t seed) const
     {
         const FileInfo* file = nullptr;
         MixedExample m = cut(set, index, epoch, draw, seed, *pairedCache, file);
@@ -444,8 +444,8 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
         auto [pairedTrain, pairedHeld] = splitFiles(matched.value(), fraction, mixSeed(settings.seed, 0, 0, kSplitPaired));
         if (pairedHeld.empty())
             reuseWarning(settings.pairedDir, pairedTrain.size());
-        d.pairedTraining = RealSegments(pairedTrain, settings.segmentFrames);
-        d.pairedValidation = RealSegments(pairedHeld.empty() ? pairedTrain : pairedHeld, settings.segmentFrames);
+        d.pairedTraining = FileSegments(pairedTrain, settings.segmentFrames);
+        d.pairedValidation = FileSegments(pairedHeld.empty() ? pairedTrain : pairedHeld, settings.segmentFrames);
     }
 
     AdaptiveDatasetSettings a;
@@ -487,8 +487,8 @@ Result<std::unique_ptr<MixedRestorationDataset>> MixedRestorationDataset::create
             if (std::ranges::none_of(d.skipped, [&](const SkippedFile& s) { return s.path == f.path; }))
                 d.skipped.push_back(f);
 
-    d.realTraining = RealSegments(realTrain, settings.segmentFrames);
-    d.realValidation = RealSegments(realHeld.empty() ? realTrain : realHeld, settings.segmentFrames);
+    d.realTraining = FileSegments(realTrain, settings.segmentFrames);
+    d.realValidation = FileSegments(realHeld.empty() ? realTrain : realHeld, settings.segmentFrames);
 
     if (settings.profileSource == SyntheticProfileSource::Adaptive) {
         d.addCleanLookingWarning(d.training->pooledProfile(0));
@@ -522,6 +522,8 @@ std::int64_t MixedRestorationDataset::batchesPerEpoch(int batchSize) const
 
 Status MixedRestorationDataset::beginEpoch(int epoch, ProgressReporter* progress, const CancellationToken* cancel)
 {
+    if (d->hasPairs())
+        return {}; // the examples come from the pairs: a re-analysed profile would go unused
     return d->training->beginEpoch(epoch, progress, cancel);
 }
 

@@ -64,7 +64,8 @@ struct MixedDatasetSettings {
     /// are skipped with a reason; the pairs are split into training and validation like the
     /// other folders. Pairs keep their level (no random gain); `mask` and `impulses` are empty,
     /// `artifact` is input − target, contrastive anchors are the target's clean transients.
-    /// The damage profile (fixed or adaptive) is then not used for examples. Empty: off.
+    /// The damage profile (fixed or adaptive) is then not used for examples, and beginEpoch()
+    /// does not re-analyse. Empty: off.
     QString pairedDir;
 };
 
@@ -174,7 +175,8 @@ public:
     /// Batches per epoch for `batchSize`: ceil(max(synthetic, real) segments / batchSize), >= 1.
     std::int64_t batchesPerEpoch(int batchSize) const;
 
-    /// Re-analysis hook (see AdaptiveArtifactDataset::beginEpoch); a no-op for Fixed profiles.
+    /// Re-analysis hook (see AdaptiveArtifactDataset::beginEpoch); a no-op for Fixed profiles
+    /// and with pairedDir.
     Status beginEpoch(int epoch, ProgressReporter* progress = nullptr, const CancellationToken* cancel = nullptr);
 
     /// Batch `batchIndex` (>= 0; 0..batchesPerEpoch-1 cover an epoch) of `epoch` (>= 0), see the

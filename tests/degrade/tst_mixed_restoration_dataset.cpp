@@ -581,6 +581,23 @@ private Q_SLOTS:
                 QCOMPARE(ex.genre, QStringLiteral("real"));
     }
 
+    void pairsAreNotReanalysed()
+    {
+        // Adaptive, re-analysed every epoch: without pairs the log grows, with pairs (whose
+        // examples do not use the profile) it does not.
+        for (const bool paired : {false, true}) {
+            MixedDatasetSettings s = settings();
+            s.profileSource = SyntheticProfileSource::Adaptive;
+            s.analyzeEvery = 1;
+            if (paired)
+                s.pairedDir = m_pairs;
+            auto ds = make(s);
+            QVERIFY(ds);
+            QVERIFY(ds->beginEpoch(1).ok());
+            QCOMPARE(ds->analysisLog().size(), paired ? 1 : 2);
+        }
+    }
+
     void pairsWithoutCleanCounterpartsNameTheFolder()
     {
         MixedDatasetSettings s = settings();

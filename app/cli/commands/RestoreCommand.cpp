@@ -127,11 +127,11 @@ int restoreOne(const Job& job, const MethodChoice& method, OverwritePolicy overw
     return ExitCode::kOk;
 }
 
-/// What --method auto (and no --method) resolves to: "hybrid", with the bundled post-filter
-/// loaded into `choice`, when there is one and it loads: that model is bundled because the hybrid
-/// with it ranks first in the held-out evaluation (docs/RESULTS.md); else "dsp", the classical
-/// engine. Says which and why on stderr unless `quiet`.
-QString resolveAutoMethod(MethodChoice& choice, bool quiet, CliContext& context)
+/// What --method auto (and no --method) resolves to: true for the hybrid, with the bundled
+/// post-filter loaded into `choice`, when there is one and it loads (that model is bundled because
+/// the hybrid with it ranks first in the held-out evaluation, docs/RESULTS.md); false for the
+/// classical engine. Says which and why on stderr unless `quiet`.
+bool resolveAutoToHybrid(MethodChoice& choice, bool quiet, CliContext& context)
 {
     const QString path = findDefaultModel(RestorationMethod::Hybrid);
     QString why = QStringLiteral("no bundled post-filter model (share/shellac/models/post-filter.pt)");
@@ -143,7 +143,7 @@ QString resolveAutoMethod(MethodChoice& choice, bool quiet, CliContext& context)
                 context.err() << "restoring with the hybrid (the classical engine, then the bundled post-filter "
                               << QDir::toNativeSeparators(path) << "): it ranks first in the held-out evaluation "
                                  "(docs/RESULTS.md); --method dsp chooses the classical engine alone" << Qt::endl;
-            return opt("hybrid");
+            return true;
         }
         if (model)
             why = QStringLiteral("the bundled model %1 is not a post-filter").arg(QDir::toNativeSeparators(path));
@@ -152,7 +152,7 @@ QString resolveAutoMethod(MethodChoice& choice, bool quiet, CliContext& context)
     }
     if (!quiet)
         context.err() << "restoring with the classical engine (dsp): " << why << Qt::endl;
-    return opt("dsp");
+    return false;
 }
 
 /// The restorer --method and the stage options ask for (no --project). Returns ExitCode::kOk,
@@ -162,20 +162,27 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
     QString method = parser.isSet(opt("method")) ? parser.value(opt("method")).trimmed().toLower() : opt("auto");
     if (method != u"dsp" && method != u"neural" && method != u"hybrid" && method != u"auto")
         return context.usageError(command, QStringLiteral("unknown --method '%1' (available: dsp, neural, hybrid, auto)").arg(method));
-    if (method == u"auto") {
+    const bool modelChosen = method == u"neural" || method == u"hybrid"; // auto takes the bundled one
+    if (!modelChosen)
         for (const char* neuralOnly : {"model", "mix"})
             if (parser.isSet(opt(neuralOnly)))
-                return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only (--method "
-                                                                 "auto uses the bundled model)").arg(opt(neuralOnly)));
-        method = resolveAutoMethod(choice, parser.isSet(opt("quiet")), context);
-        choice.hybrid = method == u"hybrid";
-    }
-    const bool usesModel = (method == u"neural" || method == u"hybrid") && !choice.model;
-    if (method == u"neural")
+                return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
+    if (method == u"neural") {
         if (const QString conflict = firstDspOnlyOption(parser); !conflict.isEmpty())
             return context.usageError(command, QStringLiteral("%1 applies to --method dsp and hybrid only; it cannot be "
                                                              "combined with --method neural").arg(conflict));
-    if (usesModel) {
+    } else {
+        // Before any model is loaded: a usage error must not wait for LibTorch.
+        auto settings = parseDspSettings(parser);
+        if (!settings)
+            return context.usageError(command, settings.error().message());
+        choice.dsp = settings.value();
+    }
+    if (method == u"auto") {
+        choice.hybrid = resolveAutoToHybrid(choice, parser.isSet(opt("quiet")), context);
+        return ExitCode::kOk;
+    }
+    if (modelChosen) {
         auto neural = parseNeuralSettings(parser);
         if (!neural)
             return context.usageError(command, neural.error().message());
@@ -193,16 +200,6 @@ int choiceFromOptions(const QCommandLineParser& parser, const QString& command, 
             return context.fail(fits.error());
         choice.model = std::move(model).value();
         choice.hybrid = method == u"hybrid";
-    } else if (!choice.model) {
-        for (const char* neuralOnly : {"model", "mix"})
-            if (parser.isSet(opt(neuralOnly)))
-                return context.usageError(command, QStringLiteral("--%1 applies to --method neural and hybrid only").arg(opt(neuralOnly)));
-    }
-    if (method != u"neural") {
-        auto settings = parseDspSettings(parser);
-        if (!settings)
-            return context.usageError(command, settings.error().message());
-        choice.dsp = settings.value();
     }
     return ExitCode::kOk;
 }

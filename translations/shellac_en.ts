@@ -2403,7 +2403,7 @@ Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Classical&lt;/b&gt;: AR-model declick, decrackle, dehum, dehiss and rumble filter. Needs no training; the measured best choice today (docs/RESULTS.md).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neural&lt;/b&gt;: the trained network (the bundled default model unless you choose one).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hybrid&lt;/b&gt;: the classical chain, then the network as a post-filter for what it left.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Classical&lt;/b&gt;: AR-model declick, decrackle, dehum, dehiss and rumble filter. Needs no training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neural&lt;/b&gt;: the trained network (the bundled default model unless you choose one).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hybrid&lt;/b&gt;: the classical chain, then the network as a post-filter for what it left (the bundled post-filter unless you choose a model). With the bundled post-filter installed it ranks first in the held-out evaluation (docs/RESULTS.md) and new projects start with it; otherwise they start with Classical.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,7 @@
 
 #include "audio/AudioFormat.h"
 #include "audio/AudioPathCollector.h"
+#include "ml/RestorerFactory.h"
 #include "ui/FileListModel.h"
 #include "ui/editor/ChecklistPanel.h"
 #include "ui/editor/EditorDocument.h"
@@ -239,8 +240,8 @@ void MainWindow::loadRestoreSettings()
 {
     m_applyingSettings = true;
     const QJsonObject json = m_session->settings().value(QStringLiteral("restore")).toObject();
-    auto settings = json.isEmpty() ? Result<RestorationSettings>(RestorationSettings{}) : RestorationSettings::fromJson(json);
-    m_restorePanel->setSettings(settings ? settings.value() : RestorationSettings{});
+    auto settings = json.isEmpty() ? Result<RestorationSettings>(ml::RestorerFactory::recommendedSettings()) : RestorationSettings::fromJson(json);
+    m_restorePanel->setSettings(settings ? settings.value() : ml::RestorerFactory::recommendedSettings());
     if (!settings)
         statusBar()->showMessage(tr("The project's restore settings could not be read (%1); defaults are shown")
                                      .arg(settings.error().message()), 15000);

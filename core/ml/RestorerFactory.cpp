@@ -3,6 +3,7 @@
 #include "dsp/DspRestorer.h"
 #include "ml/NeuralModel.h"
 #include "ml/NeuralRestorer.h"
+#include "ml/TorchBackend.h"
 #include "ml/TorchRuntime.h"
 #include "ml/TrainingSettings.h"
 #include "restore/HybridRestorer.h"
@@ -53,6 +54,15 @@ QString RestorerFactory::defaultModelPath(RestorationMethod method)
             if (const QString path = QDir(folder).filePath(name); QFileInfo(path).isFile())
                 return QDir::cleanPath(path);
     return {};
+}
+
+RestorationSettings RestorerFactory::recommendedSettings()
+{
+    RestorationSettings settings;
+    const QString model = defaultModelPath(RestorationMethod::Hybrid);
+    if (QFileInfo(model).fileName() == u"post-filter.pt" && !torchPluginPath().isEmpty())
+        settings.method = RestorationMethod::Hybrid;
+    return settings;
 }
 
 Result<QString> RestorerFactory::modelPathFor(const RestorationSettings& settings)

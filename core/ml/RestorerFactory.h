@@ -49,6 +49,16 @@ public:
     /// folder has it, else its default.pt; for the neural method default.pt. Empty when none.
     static QString defaultModelPath(RestorationMethod method = RestorationMethod::Neural);
 
+    /// What a new project's Restore panel starts with, and what a project without restore
+    /// settings restores with (shellac-cli restore --project): the hybrid with the bundled
+    /// post-filter (method Hybrid, modelPath empty) when defaultModelPath(Hybrid) is a
+    /// post-filter.pt and the LibTorch plugin is there, as `shellac-cli restore` without
+    /// --method does (that pair ranks first in docs/RESULTS.md); otherwise the classical engine.
+    /// Default classical knobs either way. Looks at files only (loads neither LibTorch nor the
+    /// model, so the GUI thread may call it); a model that then fails to load is reported by
+    /// makeRestorer(). Any thread.
+    static RestorationSettings recommendedSettings();
+
     /// The model file `settings` names (modelPath, else defaultModelPath(method)); an Error when
     /// the method uses a model and there is none, or it does not exist or is not a file (the
     /// subject is the path). Empty string for the dsp method.

@@ -38,15 +38,9 @@ QStringList pluginCandidates()
 
 Result<TorchBackend*> loadBackend()
 {
-    const QStringList candidates = pluginCandidates();
-    QString path;
-    for (const QString& candidate : candidates)
-        if (QFileInfo(candidate).isFile()) {
-            path = candidate;
-            break;
-        }
+    const QString path = torchPluginPath();
     if (path.isEmpty())
-        return Error{candidates.join(QStringLiteral(", ")),
+        return Error{pluginCandidates().join(QStringLiteral(", ")),
                      QStringLiteral("the LibTorch plugin (libshellac_torch.so) is not there; the neural restorer and "
                                     "training need it (reinstall Shellac, or rebuild: cmake --build build)")};
     // Never unloaded: models and the trainer's objects live as long as the process.
@@ -67,6 +61,14 @@ Result<TorchBackend*> loadBackend()
 }
 
 } // namespace
+
+QString torchPluginPath()
+{
+    for (const QString& candidate : pluginCandidates())
+        if (QFileInfo(candidate).isFile())
+            return candidate;
+    return {};
+}
 
 Result<TorchBackend*> torchBackend()
 {

@@ -57,4 +57,8 @@ using TorchBackendEntry = TorchBackend* (*)(int interfaceVersion, const char* sh
 /// Threading: any thread; the plugin is loaded once, under a lock, and never unloaded.
 Result<TorchBackend*> torchBackend();
 
+/// Where torchBackend() finds (or would find) the plugin: the first of its candidates that is a
+/// file, or an empty string when there is none. Looks at files only; loads nothing. Any thread.
+QString torchPluginPath();
+
 } // namespace shellac::ml

@@ -85,15 +85,23 @@ Result<std::vector<eval::SampleInterval>> RestorationReport::readClicks(const QS
     if (!object)
         return object.error();
     std::vector<eval::SampleInterval> clicks;
-    for (const QJsonValue& stage : object.value().value(QStringLiteral("stages")).toArray()) {
-        const QJsonArray list = stage.toObject().value(QStringLiteral("clicks")).toArray();
-        for (const QJsonValue& entry : list) {
-            const QJsonArray triple = entry.toArray();
-            if (triple.size() != 3)
-                return Error{QDir::toNativeSeparators(path), QObject::tr("a click entry is not [channel, start, length]")};
-            clicks.push_back({triple.at(0).toInt(), triple.at(1).toInteger(), triple.at(2).toInteger()});
+    // A hybrid's report nests the classical chain's report (with its own "stages") as its first stage.
+    const auto collect = [&](const QJsonObject& report, int depth, const auto& self) -> bool {
+        for (const QJsonValue& stageValue : report.value(QStringLiteral("stages")).toArray()) {
+            const QJsonObject stage = stageValue.toObject();
+            for (const QJsonValue& entry : stage.value(QStringLiteral("clicks")).toArray()) {
+                const QJsonArray triple = entry.toArray();
+                if (triple.size() != 3)
+                    return false;
+                clicks.push_back({triple.at(0).toInt(), triple.at(1).toInteger(), triple.at(2).toInteger()});
+            }
+            if (depth < 4 && !self(stage, depth + 1, self))
+                return false;
         }
-    }
+        return true;
+    };
+    if (!collect(object.value(), 0, collect))
+        return Error{QDir::toNativeSeparators(path), QObject::tr("a click entry is not [channel, start, length]")};
     return clicks;
 }
 

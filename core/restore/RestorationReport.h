@@ -32,7 +32,8 @@ struct RestorationReport {
     /// Writes `report` to `path` atomically (temporary file + rename), pretty-printed.
     static Status write(const QString& path, const QJsonObject& report);
 
-    /// Reads the click list back from a report file (empty list when no declick stage ran).
+    /// Reads the click list back from a report file: every stage's "clicks", also those of a
+    /// nested chain (the hybrid's classical stages); empty when no declick stage ran.
     static Result<std::vector<eval::SampleInterval>> readClicks(const QString& path);
 };
 

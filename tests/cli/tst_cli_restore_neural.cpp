@@ -6,6 +6,8 @@
 #include "TrainingFixtures.h"
 
 #include "ml/NeuralModel.h"
+#include "project/ProjectFile.h"
+#include "restore/RestorationReport.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace shellac;
@@ -101,6 +104,28 @@ private Q_SLOTS:
                                         path("post-filter.pt"), QStringLiteral("--quiet")});
         QVERIFY2(postFilter.exitCode == 0, qPrintable(postFilter.err));
         QCOMPARE(test::readAudio(path("hybrid-pf.wav")).frames(), in.frames());
+    }
+
+    void aHybridReportListsTheClassicalClicks()
+    {
+        // The hybrid's report nests the classical chain's; its clicks are what the editor draws
+        // and what evaluate scores, so readClicks() must find them there.
+        AudioBlock clicky = test::sine(1, 44100 * 2, 44100, 440.0, 0.3);
+        const std::vector<std::int64_t> at{20000, 50000, 71000};
+        for (std::int64_t t : at)
+            for (int i = 0; i < 3; ++i)
+                clicky.channel(0)[std::size_t(t + i)] += 0.6f;
+        test::writeAudio(path("clicky.wav"), clicky, 44100);
+        const auto run = runCli({QStringLiteral("restore"), path("clicky.wav"), QStringLiteral("-o"), path("clicky-out.wav"),
+                                 QStringLiteral("--method"), QStringLiteral("hybrid"), QStringLiteral("--model"),
+                                 path("post-filter.pt"), QStringLiteral("--report"), path("clicky.json"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        auto clicks = RestorationReport::readClicks(path("clicky.json"));
+        QVERIFY(clicks.ok());
+        for (std::int64_t t : at)
+            QVERIFY2(std::any_of(clicks.value().begin(), clicks.value().end(),
+                                 [&](const eval::SampleInterval& c) { return c.start <= t && t + 3 <= c.start + c.length; }),
+                     qPrintable(QStringLiteral("no click listed over %1 (%2 listed)").arg(t).arg(clicks.value().size())));
     }
 
     void rejectsBadRequests_data()
@@ -193,7 +218,25 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(autoReport.readAll()).object().value(QStringLiteral("method")).toString(),
                  QStringLiteral("hybrid"));
 
+        // A project whose Restore panel was never touched restores with what the panel starts
+        // with (RestorerFactory::recommendedSettings()): the hybrid while a post-filter is bundled.
+        Project untouched = Project::createNew();
+        const QString projectPath = path("untouched.shellac");
+        QVERIFY(ProjectFile::save(projectPath, untouched));
+        const auto projectMethod = [&] {
+            const QString report = path("prefix-project.json");
+            QFile::remove(report);
+            const auto run = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                            path("prefix-project.wav"), QStringLiteral("--force"), QStringLiteral("--project"),
+                                                            projectPath, QStringLiteral("--report"), report, QStringLiteral("--quiet")});
+            if (run.exitCode != 0)
+                qWarning("%s", qPrintable(run.err));
+            return test::readJson(report).value(QStringLiteral("method")).toString();
+        };
+        QCOMPARE(projectMethod(), QStringLiteral("hybrid"));
+
         QVERIFY(QFile::remove(models + QStringLiteral("/post-filter.pt")));
+        QCOMPARE(projectMethod(), QStringLiteral("dsp"));
         QCOMPARE(epochUsed(QStringLiteral("hybrid")), 3); // no post-filter: the default model
         // ... and auto falls back to the classical engine, saying why.
         const auto fallback = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
@@ -237,7 +280,15 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(path("post-filter.pt"), prefix + QStringLiteral("/share/shellac/models/post-filter.pt")));
         const auto automatic = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
                                                               path("noplugin-auto.wav")});
+        // ... and so does a project whose Restore panel was never set (what the panel starts with).
+        QVERIFY(ProjectFile::save(path("noplugin.shellac"), Project::createNew()));
+        const auto project = test::runInstalledCli(prefix, {QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"),
+                                                            path("noplugin-project.wav"), QStringLiteral("--project"),
+                                                            path("noplugin.shellac"), QStringLiteral("--report"),
+                                                            path("noplugin-project.json")});
         qunsetenv("SHELLAC_TORCH_PLUGIN");
+        QVERIFY2(project.exitCode == 0, qPrintable(project.err));
+        QCOMPARE(test::readJson(path("noplugin-project.json")).value(QStringLiteral("method")).toString(), QStringLiteral("dsp"));
         QVERIFY2(automatic.exitCode == 0, qPrintable(automatic.err));
         QVERIFY2(automatic.err.contains(QStringLiteral("restoring with the classical engine (dsp): ")
                                         + missing + QStringLiteral(": the LibTorch plugin")),

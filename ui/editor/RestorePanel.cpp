@@ -1,5 +1,7 @@
 #include "ui/editor/RestorePanel.h"
 
+#include "ml/RestorerFactory.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,9 +50,12 @@ RestorePanel::RestorePanel(QWidget* parent)
     m_method->addItem(tr("Neural (trained model)"), int(RestorationMethod::Neural));
     m_method->addItem(tr("Hybrid (classical, then model)"), int(RestorationMethod::Hybrid));
     m_method->setToolTip(tr("<p><b>Classical</b>: AR-model declick, decrackle, dehum, dehiss and rumble filter. Needs no "
-                            "training; the measured best choice today (docs/RESULTS.md).</p>"
+                            "training.</p>"
                             "<p><b>Neural</b>: the trained network (the bundled default model unless you choose one).</p>"
-                            "<p><b>Hybrid</b>: the classical chain, then the network as a post-filter for what it left.</p>"));
+                            "<p><b>Hybrid</b>: the classical chain, then the network as a post-filter for what it left (the bundled "
+                            "post-filter unless you choose a model). With the bundled post-filter installed it ranks "
+                            "first in the held-out evaluation (docs/RESULTS.md) and new projects start with it; "
+                            "otherwise they start with Classical.</p>"));
     auto* methodRow = new QFormLayout;
     methodRow->addRow(tr("&Method:"), m_method);
     layout->addLayout(methodRow);
@@ -78,7 +83,7 @@ RestorePanel::RestorePanel(QWidget* parent)
         refreshEnabled();
         emitChanged();
     });
-    setSettings(RestorationSettings{});
+    setSettings(ml::RestorerFactory::recommendedSettings());
 }
 
 QWidget* RestorePanel::makeClassicalGroup()

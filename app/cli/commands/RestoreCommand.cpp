@@ -8,6 +8,7 @@
 #include "dsp/DspRestorer.h"
 #include "jobs/FileTransformJob.h"
 #include "ml/NeuralModel.h"
+#include "ml/RestorerFactory.h"
 #include "ml/TrainingSettings.h"
 #include "project/ProjectFile.h"
 #include "restore/RestorationReport.h"
@@ -61,15 +62,16 @@ Result<std::unique_ptr<ml::NeuralModel>> loadModel(const QString& path, ml::Neur
     return model;
 }
 
-/// The restorer a project's Restore panel is set to (its "restore" settings; the defaults when
-/// it has none), with the model it names (or the bundled one) loaded.
+/// The restorer a project's Restore panel is set to (its "restore" settings; when it has none,
+/// what the panel starts with: RestorerFactory::recommendedSettings()), with the model it names
+/// (or the bundled one) loaded.
 Result<MethodChoice> choiceFromProject(const QString& path, QString* summary)
 {
     auto project = ProjectFile::load(path);
     if (!project)
         return project.error();
     const QJsonObject json = project.value().settings.value(QStringLiteral("restore")).toObject();
-    auto settings = json.isEmpty() ? Result<RestorationSettings>(RestorationSettings{}) : RestorationSettings::fromJson(json);
+    auto settings = json.isEmpty() ? Result<RestorationSettings>(ml::RestorerFactory::recommendedSettings()) : RestorationSettings::fromJson(json);
     if (!settings)
         return Error{path, QStringLiteral("its restore settings cannot be used (%1)").arg(settings.error().message())};
     const RestorationSettings& s = settings.value();

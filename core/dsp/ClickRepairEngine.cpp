@@ -497,10 +497,16 @@ bool ClickRepairEngine::searchPulses(int len)
         return repaired;
     m_model.backwardError(e, u);
     m_pulses.detect(signal, u, e, m_model.coefficients(), {m_sigma.data(), std::size_t(len)}, p, len - p, m_pulseHits);
-    // Kept only with an abrupt edge (forward excitation at the start or backward at the end).
+    // Kept only with an abrupt edge (forward excitation at the start or backward at the end),
+    // or when it touches a click found already: the smooth body of a click whose sharp onset
+    // the per-sample detector flagged (an early-peaking click, or one with pickup ringing) no
+    // longer starts abruptly once that onset is repaired; the onset was its abrupt edge.
     std::erase_if(m_pulseHits, [&](const MatchedPulse& h) {
         const int edge = 2 + h.width / 4;
         const int end = h.start + h.width;
+        for (const Region& q : m_regions)
+            if (q.start <= end && h.start <= q.end)
+                return false;
         for (int n = std::max(p, h.start - 2); n < std::min(len, h.start + edge); ++n)
             if (std::abs(m_e[n]) > m_p.pulseEdgeK * m_sigma[n])
                 return false;

@@ -54,6 +54,7 @@ struct ClickRepairParams {
     /// A pulse repaired by interpolation must start or end abruptly, as a groove defect does: the
     /// forward excitation over its first 2 + W/4 samples, or the backward one over its last, must
     /// exceed this many local standard deviations somewhere (a rounded bass half-wave does not).
+    /// A pulse touching a region the per-sample detector found needs no edge of its own.
     double pulseEdgeK = 3.0;
     /// SubtractPops: pulses wider than this (samples) and up to maxClickLength are subtracted as
     /// least-squares half-sines; the matched filter looks from half this width up (a click a
@@ -100,7 +101,8 @@ struct ClickRepairParams {
 ///     last model), and PulseMatchedFilter runs on u = A^T e of that repaired signal over widths
 ///     pulseMinWidth..maxClickLength (in the raw excitation it would find the remains of every
 ///     large click and stretch well-repaired short clicks into long gaps). A pulse is kept if it
-///     starts or ends abruptly (pulseEdgeK), passes tests 4-5 and does not make a region longer
+///     starts or ends abruptly (pulseEdgeK) or touches a region found already (the smooth body
+///     of a click whose sharp onset was flagged and repaired), passes tests 4-5 and does not make a region longer
 ///     than the longest repair; kept pulses are united with the regions.
 ///  7. Repair: LSAR interpolation of all regions of the window at once; when a region is longer
 ///     than 2p the model is re-fitted with order up to 3p first (better long-gap continuation).

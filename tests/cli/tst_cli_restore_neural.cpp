@@ -97,6 +97,11 @@ private Q_SLOTS:
         QCOMPARE(stages.size(), 2);
         QCOMPARE(stages[1].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("neural"));
         QVERIFY(stages[0].toObject().contains(QStringLiteral("stages"))); // the classical chain's own stage list
+        // The post-filter's output was checked against its input, block by block (dehiss is off:
+        // no noise floor, so every block counts).
+        const QJsonObject guard = report.value(QStringLiteral("guard")).toObject();
+        QVERIFY(guard.value(QStringLiteral("blocks_checked")).toInt() >= 2 * 2 * 44100 / 2029);
+        QVERIFY(guard.value(QStringLiteral("noise_floor_dbfs")).isNull());
 
         // A post-filter model (refused alone, see rejectsBadRequests) is what the hybrid is for.
         const auto postFilter = runCli({QStringLiteral("restore"), path("in.wav"), QStringLiteral("-o"), path("hybrid-pf.wav"),
